@@ -1,0 +1,1 @@
+"""redlines.ingest stage."""

@@ -1,0 +1,1 @@
+"""redlines.nlp stage."""

@@ -1,0 +1,1 @@
+"""redlines.query stage."""
