@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "redlines.cli.eval_cmds",
     "redlines.cli.web_cmds",
     "redlines.cli.ops_cmds",
+    "redlines.cli.demo_cmds",
 )
 
 for _name in COMMAND_MODULES:
