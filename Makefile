@@ -25,10 +25,10 @@ run: setup
 	$(BIN)/redlines demo --db $(SAMPLE_DB)
 
 test: setup system-deps
-	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not stress"
 
 stress: setup system-deps
-	$(BIN)/python -m pytest -q -m stress tests/stress
+	$(BIN)/python -m pytest -q -m stress tests
 
 bench: setup
 	$(BIN)/python bench/run_all.py

@@ -37,3 +37,6 @@ def nlp():
     from redlines.nlp import load_pipeline
 
     return load_pipeline()
+
+
+from pg import pg_cluster, pg_url  # noqa: E402,F401  (PostgreSQL fixtures, see tests/pg.py)

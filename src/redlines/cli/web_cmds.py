@@ -1,9 +1,52 @@
-"""CLI commands of one stage (see redlines.cli)."""
+"""`redlines serve`: the dashboard and JSON API over one store (read-only, loopback by default)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from redlines.cli.common import DbOption, err_console, handle_errors
+from redlines.errors import UsageError
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `serve`."""
+
+    @app.command()
+    @handle_errors
+    def serve(
+        db: DbOption = None,
+        host: Annotated[str, typer.Option("--host", help="Interface to bind (loopback by default).")] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
+        read_write: Annotated[bool, typer.Option("--read-write", help="Allow requests that change the store.")] = False,
+    ) -> None:
+        """Serve the dashboard (matrix, timeline, evidence, documents, search) and the JSON API."""
+        import uvicorn
+
+        from redlines.web.app import create_app
+
+        if not host.strip():
+            raise UsageError("--host must not be empty")
+        check_port(host, port)
+        web_app = create_app(db, read_only=not read_write)
+        mode = "read-write" if read_write else "read-only"
+        err_console.print(f"serving {web_app.state.store.url} ({mode}) on http://{host}:{port}/", highlight=False,
+                          markup=False)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            err_console.print(f"warning: listening on {host}, reachable from other machines", markup=False)
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with a clear usage error when the address cannot be bound (in use, unknown host...)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, _, _, _, addr = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(addr)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

@@ -106,3 +106,98 @@ class StatementRow(Base):
 
 
 Index("ix_statements_policy", StatementRow.type, StatementRow.actor, StatementRow.weapon_id)
+
+
+# -- knowledge base: merged facts, their evidence, policy states, contradictions ------------------
+
+
+class FactRow(Base):
+    """Statements from one or more documents merged into one fact (id is deterministic)."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    block: Mapped[str] = mapped_column(String(500), index=True)  # type|actor|weapon: unit of recompute
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    actor: Mapped[str | None] = mapped_column(String(200), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    weapon_kind: Mapped[str | None] = mapped_column(String(16))
+    weapon_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    zones: Mapped[str] = mapped_column(String(200), default="")
+    target_type: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str | None] = mapped_column(String(32))
+    polarity: Mapped[bool] = mapped_column(Boolean, default=True)
+    modality: Mapped[str] = mapped_column(String(16), default="confirmed")
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    precision: Mapped[str] = mapped_column(String(16), default="unknown")
+    dated_by_publication: Mapped[bool] = mapped_column(Boolean, default=False)
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    money_amount: Mapped[float | None] = mapped_column(Float)
+    money_currency: Mapped[str | None] = mapped_column(String(8))
+    speaker: Mapped[str | None] = mapped_column(String(200))
+    topic: Mapped[str | None] = mapped_column(Text)
+    corroboration: Mapped[int] = mapped_column(Integer, default=1)
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+
+
+class FactEvidenceRow(Base):
+    """Fact <-> statement link with the outlet and sentence that tell it (no FK on the statement,
+    so re-extracting a document leaves rows a later update can still find by document)."""
+
+    __tablename__ = "fact_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    statement_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[date | None] = mapped_column(Date)
+    sentence_index: Mapped[int] = mapped_column(Integer, default=0)
+    start_char: Mapped[int] = mapped_column(Integer, default=0)
+    end_char: Mapped[int] = mapped_column(Integer, default=0)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+    date_start: Mapped[date | None] = mapped_column(Date)
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    money_amount: Mapped[float | None] = mapped_column(Float)
+
+
+class PolicyStateRow(Base):
+    """One interval of a (donor, weapon level, zone) timeline; `basis` is explicit or implied."""
+
+    __tablename__ = "policy_states"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    donor: Mapped[str] = mapped_column(String(200))
+    weapon_kind: Mapped[str] = mapped_column(String(16))
+    weapon_id: Mapped[str] = mapped_column(String(200))
+    zone: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[str] = mapped_column(String(16), default="explicit")
+    status: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)  # exclusive; None = still in force
+    fact_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated deciding facts
+    support_ids: Mapped[str] = mapped_column(Text, default="")  # all facts agreeing in the interval
+
+
+Index(
+    "ix_policy_asof",
+    PolicyStateRow.donor, PolicyStateRow.weapon_kind, PolicyStateRow.weapon_id,
+    PolicyStateRow.zone, PolicyStateRow.valid_from,
+)
+Index("ix_policy_weapon", PolicyStateRow.weapon_kind, PolicyStateRow.weapon_id, PolicyStateRow.zone)
+
+
+class ContradictionRow(Base):
+    """Facts whose sources disagree on one field (date, quantity, money, status)."""
+
+    __tablename__ = "contradictions"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
+    scope: Mapped[str] = mapped_column(String(600), index=True)  # unit of recompute (see kb.build)
+    field: Mapped[str] = mapped_column(String(32))
+    fact_ids: Mapped[str] = mapped_column(Text)
+    values: Mapped[list] = mapped_column(JSON, default=list)
+    sources: Mapped[list] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")

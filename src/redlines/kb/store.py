@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import create_engine, event, select
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from redlines import settings
@@ -40,15 +43,52 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """Engine for a path or SQLAlchemy URL; SQLite gets foreign keys and WAL."""
+    """Engine for a path or SQLAlchemy URL; SQLite gets foreign keys, WAL and a busy timeout."""
     url = settings.to_db_url(url)
     try:
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        kwargs: dict = {"connect_args": {"timeout": 60}} if url.startswith("sqlite") else {}
+        engine = create_engine(url, future=True, pool_pre_ping=True, **kwargs)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot open store {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+ALEMBIC_INI = Path(__file__).resolve().parents[1] / "alembic.ini"
+
+
+@lru_cache(maxsize=1)
+def _alembic_head() -> str | None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(Config(str(ALEMBIC_INI))).get_current_head()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the Alembic head: a new store is created from the models and stamped;
+    an existing one is upgraded (a store made before migrations existed is completed and stamped)."""
+    from alembic import command
+    from alembic.config import Config
+
+    head = _alembic_head()
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7260114)"))
+        tables = set(inspect(conn).get_table_names())
+        current = None
+        if "alembic_version" in tables:
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if current == head and head is not None:
+            return
+        cfg = Config(str(ALEMBIC_INI))
+        cfg.attributes["connection"] = conn
+        if current is None:
+            Base.metadata.create_all(conn)
+            command.stamp(cfg, "head")
+        else:
+            command.upgrade(cfg, "head")
 
 
 class Store:
@@ -60,8 +100,8 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if create:
             try:
-                Base.metadata.create_all(self.engine)
-            except OperationalError as exc:
+                migrate(self.engine)
+            except (OperationalError, DBAPIError) as exc:
                 raise StoreError(f"cannot open store {self.url!r}: {exc.orig}") from exc
 
     @contextmanager

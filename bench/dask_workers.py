@@ -1,0 +1,93 @@
+"""Throughput of the Dask ingest with 1 vs 2 worker processes on generated articles; prints the ratio.
+
+    .venv/bin/python bench/dask_workers.py [--n 2000] [--partition-size 50] [--db-template URL_WITH_{name}]
+
+Uses bench/corpus.py `generate(n, seed)` when present, else redlines.scale.synthetic. Each run writes
+a fresh store (SQLite by default; pass e.g. --db-template postgresql+psycopg://u@host/{name} with
+databases bench_w1 / bench_w2 created beforehand) and the two stores are compared at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def corpus_texts(n: int, seed: int) -> list[tuple[str, str]]:
+    """(file name, text) pairs from the evaluation engineer's generator if present, else ours."""
+    path = HERE / "corpus.py"
+    if path.is_file():
+        spec = importlib.util.spec_from_file_location("bench_corpus", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        if hasattr(mod, "generate"):
+            out = []
+            for i, item in enumerate(mod.generate(n, seed)):
+                text = item if isinstance(item, str) else getattr(item, "text", None) or (
+                    item.get("text") if isinstance(item, dict) else item[1])
+                out.append((f"bench_{i:06d}.txt", text))
+            return out
+    from redlines.scale.synthetic import generate
+
+    return generate(n, seed)
+
+
+def run(workers: int, corpus: Path, url: str, partition_size: int) -> dict:
+    from redlines.scale import run_dask_ingest
+
+    stats: dict = {}
+    t0 = time.perf_counter()
+    report = run_dask_ingest([str(corpus)], url, workers=workers, partition_size=partition_size, stats=stats)
+    seconds = time.perf_counter() - t0
+    n = len(report.added) + len(report.duplicates) + len(report.rejected)
+    return {"workers": workers, "articles": n, "added": len(report.added), "statements": report.statements,
+            "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 2),
+            "worker_pids": len(stats.get("workers", []))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--partition-size", type=int, default=50)
+    ap.add_argument("--db-template", default=None, help="SQLAlchemy URL with {name}; default: SQLite files")
+    ap.add_argument("--json", action="store_true", help="print one JSON document")
+    args = ap.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="redlines-bench-"))
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for name, text in corpus_texts(args.n, args.seed):
+        (corpus / name).write_text(text, encoding="utf-8")
+    results, urls = [], []
+    for workers in (1, 2):
+        name = f"bench_w{workers}"
+        url = args.db_template.format(name=name) if args.db_template else f"sqlite:///{tmp / (name + '.sqlite')}"
+        urls.append(url)
+        print(f"running {args.n} articles with {workers} worker(s) -> {url}", file=sys.stderr)
+        results.append(run(workers, corpus, url, args.partition_size))
+    from redlines.kb.store import Store
+    from redlines.scale.snapshot import table_snapshot
+
+    same = table_snapshot(Store(urls[0], create=False)) == table_snapshot(Store(urls[1], create=False))
+    ratio = results[1]["articles_per_s"] / results[0]["articles_per_s"]
+    out = {"runs": results, "ratio_2_over_1": round(ratio, 2), "stores_identical": same}
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        for r in results:
+            print(f"{r['workers']} worker(s): {r['articles']} articles in {r['seconds']} s "
+                  f"= {r['articles_per_s']} articles/s ({r['statements']} statements)")
+        print(f"ratio 2 workers / 1 worker: {ratio:.2f}x; stores identical: {same}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

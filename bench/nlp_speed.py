@@ -1,0 +1,69 @@
+"""Throughput of redlines.nlp.annotate vs bare nlp.pipe over the same texts (words/s, share parsed).
+
+Usage: .venv/bin/python bench/nlp_speed.py [--repeat N] [--no-dates] [FILES...]
+Default corpus: the seeds under ../shared/seeds plus src/redlines/data/sample/*.txt if present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from redlines.model import Document  # noqa: E402
+from redlines.nlp import Gazetteer, annotate, load_pipeline  # noqa: E402
+from redlines.nlp import annotate as annotate_mod  # noqa: E402
+
+
+def corpus(files: list[str]) -> list[str]:
+    """Texts of the given files, else the seeds and the sample corpus."""
+    paths = [Path(f) for f in files]
+    if not paths:
+        paths = sorted((ROOT / ".." / "shared" / "seeds").resolve().glob("*.txt"))
+        paths += sorted((ROOT / "src" / "redlines" / "data" / "sample").glob("*.txt"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--no-dates", action="store_true", help="leave out the time-expression pass")
+    args = ap.parse_args()
+    texts = corpus(args.files) * args.repeat
+    if not texts:
+        sys.exit("no texts")
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_pipeline()
+    gaz = Gazetteer.load()
+    docs = [Document(f"d{i}", t, t) for i, t in enumerate(texts)]
+    if args.no_dates:
+        annotate_mod.annotate.__globals__["_timexes"] = lambda ctx: []
+    list(nlp.pipe(texts[:2]))  # warm up both paths
+    list(annotate(docs[:2], nlp, gaz))
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    parsed = list(annotate(docs, nlp, gaz))
+    ours = time.perf_counter() - t0
+
+    n_sent = sum(len(p.sentences) for p in parsed)
+    n_cand = sum(s.candidate for p in parsed for s in p.sentences)
+    w_cand = sum(len(s.text.split()) for p in parsed for s in p.sentences if s.candidate)
+    print(f"documents          {len(texts)} ({words} words)")
+    print(f"bare nlp.pipe      {bare:7.2f} s  {words / bare:9.0f} words/s")
+    print(f"redlines annotate  {ours:7.2f} s  {words / ours:9.0f} words/s")
+    print(f"speed-up           {bare / ours:7.2f}x")
+    print(f"sentences parsed   {n_cand}/{n_sent} ({n_cand / max(1, n_sent):.0%}), words parsed {w_cand / words:.0%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""Reading a statement's arguments (actors, weapons, zones, dates) from the parse and the mention layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from redlines.extract.triggers import cue, lemma
+from redlines.model import (
+    DateInterval,
+    Mention,
+    ParsedDocument,
+    Precision,
+    Sentence,
+    Timex,
+    WeaponRef,
+    Zone,
+)
+
+# dependency labels through which a clause inherits the subject / date of its governor
+CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "csubj", "dep", "parataxis",
+                     "acomp", "prep", "pobj", "dobj", "oprd", "attr", "advmod", "npadvmod", "amod", "nmod"})
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "this", "that", "who", "which", "you", "one"})
+ACTOR_LABELS = ("ACTOR", "PERSON")
+WEAPON_LABELS = ("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN")
+VAGUE_ORIGINS = frozenset({"west", "western", "nato", "allied", "allies", "foreign", "european", "eu"})
+HORIZON_WORDS = frozenset({"by", "until", "till", "before", "through", "within"})
+
+
+@dataclass(slots=True)
+class SentView:
+    """One parsed sentence with its mentions and time expressions, in the sentence's token space."""
+
+    parsed: ParsedDocument
+    sent: Sentence
+    doc: Any
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Any:
+        """Tokens covering document offsets [start, end) (expanded to token bounds)."""
+        return self.doc.char_span(start - self.sent.start_char, end - self.sent.start_char, alignment_mode="expand")
+
+    def root(self, m: Mention | Timex) -> Any:
+        """The syntactic head token of a mention or time expression."""
+        sp = self.span(m.start_char, m.end_char)
+        return sp.root if sp is not None and len(sp) else None
+
+    def of(self, labels: tuple[str, ...], ids: set[int] | None = None) -> list[Mention]:
+        """Mentions with one of `labels` whose head token is in `ids` (all when None)."""
+        out = []
+        for m in self.mentions:
+            if m.label not in labels:
+                continue
+            r = self.root(m)
+            if r is not None and (ids is None or r.i in ids):
+                out.append(m)
+        return out
+
+    def char(self, tok: Any) -> int:
+        """Document offset of a token."""
+        return self.sent.start_char + tok.idx
+
+
+def make_view(parsed: ParsedDocument, sent: Sentence) -> SentView | None:
+    """A SentView for a parsed sentence, or None when the language layer did not parse it."""
+    if sent.parse is None:
+        return None
+    return SentView(parsed, sent, sent.parse, parsed.mentions_in(sent.start_char, sent.end_char),
+                    parsed.timexes_in(sent.start_char, sent.end_char))
+
+
+def subtree_ids(tok: Any) -> set[int]:
+    """Token indices of a token's subtree."""
+    return {t.i for t in tok.subtree}
+
+
+def governors(tok: Any) -> list[Any]:
+    """The token and the heads it hangs from through clausal links, up to the root."""
+    out = [tok]
+    while tok.dep_ in CLAUSAL and tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    if out[-1].head is not out[-1]:
+        out.append(out[-1].head)
+    return out
+
+
+def actor_name(m: Mention) -> str | None:
+    """The state/organisation a mention stands for (a person's state or organisation)."""
+    if m.label == "PERSON":
+        return m.attrs.get("state") or m.attrs.get("org") or m.attrs.get("actor")
+    return m.canonical or m.text
+
+
+def _depth(tok: Any, top: Any) -> int:
+    d = 0
+    while tok is not top and tok.head is not tok:
+        tok = tok.head
+        d += 1
+    return d if tok is top else 99
+
+
+def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
+    """Mentions heading a subject phrase: the shallowest ones and their conjuncts ("X and Y")."""
+    ids = subtree_ids(subj)
+    cands = [(m, view.root(m)) for m in view.of(ACTOR_LABELS, ids)]
+    if not cands:
+        return []
+    best = min(_depth(r, subj) for _, r in cands)
+    heads = {r.i for m, r in cands if _depth(r, subj) == best}
+    out = []
+    for m, r in cands:
+        t = r
+        while t.dep_ == "conj" and t.i not in heads and t.head is not t:
+            t = t.head
+        if t.i in heads:
+            out.append(m)
+    persons = [m for m in out if m.label == "PERSON"]
+    if persons:  # a named official stands for their state; drop the adjective of the same state
+        covered = {actor_name(p) for p in persons}
+        out = persons + [m for m in out if m.label == "ACTOR" and actor_name(m) not in covered]
+    return out
+
+
+def agents(view: SentView, trig: Any) -> list[Mention] | None:
+    """Who does the trigger: the subject (or passive agent) of the trigger or of a governing clause.
+
+    None means a subject was found that names no actor ("pressure was building to ..."): nobody acts.
+    """
+    for verb in governors(trig):
+        if verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ in ("which", "who", "that")
+                                        for c in verb.children):
+            head = [m for m in view.of(ACTOR_LABELS, {verb.head.i})]
+            if head:
+                return head
+        for child in verb.children:
+            if child.dep_ == "agent":
+                found = [m for obj in child.children for m in _head_mentions(view, obj)]
+                if found:
+                    return found
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        for s in subjects:
+            if lemma(s) in cue("args", "anaphoric_subjects") and not view.of(ACTOR_LABELS, subtree_ids(s)):
+                before = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(s)]
+                if before:
+                    return [before[-1]]
+            found = _head_mentions(view, s)
+            if found:
+                return found
+            if s.text.lower() not in PRONOUNS and s.pos_ != "PRON" and s.dep_ == "nsubj" \
+                    and s.pos_ in ("NOUN", "PROPN") and lemma(s) not in cue("args", "weak_subjects"):
+                return None  # a plain noun subject ("pressure", "the debate") is not a donor
+    return []
+
+
+def recipients(view: SentView, ids: set[int], default: str = "Ukraine") -> str:
+    """The recipient: Ukraine unless another actor is the object of the clause."""
+    names = [actor_name(m) for m in view.of(("ACTOR",), ids)]
+    return "Ukraine" if "Ukraine" in names or not names else default
+
+
+def _dedupe_weapons(view: SentView, found: list[Mention]) -> list[Mention]:
+    systems = [m for m in found if m.label == "WEAPON"]
+    keep = []
+    for m in found:
+        if m.label != "WEAPON":
+            r = view.root(m)
+            covered = any(s.start_char < m.end_char and m.start_char < s.end_char for s in systems)
+            headed = any(view.root(s) is not None and view.root(s).head.i == r.i for s in systems)
+            if covered or headed:
+                continue
+            if any(o is not m and o.label != "WEAPON" and o.start_char <= m.start_char and m.end_char <= o.end_char
+                   and (o.end_char - o.start_char) > (m.end_char - m.start_char) for o in found):
+                continue
+        keep.append(m)
+    return keep
+
+
+def weapon_refs(view: SentView, ids: set[int], donor: str | None) -> list[WeaponRef]:
+    """Weapons named in the clause: systems, classes, or the donor's own weapons by origin."""
+    generic = cue("args", "generic_weapon_classes") | {"weapons", "weapon", "missile", "arms", "weaponry"}
+    found = _dedupe_weapons(view, view.of(WEAPON_LABELS, ids))
+    classes_specific = any(m.label == "WEAPON_CLASS" and (m.canonical or "").lower() not in generic for m in found)
+    out: list[WeaponRef] = []
+    for m in found:
+        if m.label == "WEAPON":
+            ref = WeaponRef("system", m.canonical or m.text)
+        elif m.label == "WEAPON_ORIGIN":
+            if classes_specific:
+                continue
+            origin = str(m.attrs.get("origin") or m.canonical or "")
+            ref = WeaponRef("origin", donor if (origin.lower() in VAGUE_ORIGINS or not origin) and donor else origin)
+            if not ref.id:
+                continue
+        else:
+            cls = (m.canonical or m.text).lower()
+            if cls in generic:
+                if any(o.label == "WEAPON_ORIGIN" for o in found) or classes_specific:
+                    continue
+                ref = WeaponRef("origin", donor) if donor else WeaponRef("class", cls)
+            else:
+                ref = WeaponRef("class", m.canonical or cls)
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
+    """Zones named in the clause; PLACE mentions inside a zone phrase do not add their own zones."""
+    phrases = view.of(("ZONE_PHRASE",), ids)
+    places = [p for p in view.of(("PLACE",), ids)
+              if not any(z.start_char <= p.start_char and p.end_char <= z.end_char for z in phrases)]
+    got: list[Zone] = []
+    phrase_zones = [z for m in phrases for z in _mention_zones(m)]
+    russian = {Zone.RU_BORDER, Zone.RU_DEEP}
+    for z in phrase_zones:
+        if z not in got:
+            got.append(z)
+    for p in places:
+        pz = _mention_zones(p)
+        if phrase_zones and set(phrase_zones) <= russian and not set(pz) <= russian:
+            continue  # "across the border from Kharkiv": the Ukrainian place only locates the border
+        for z in pz:
+            if z not in got:
+                got.append(z)
+    order = list(Zone)
+    return tuple(sorted(got, key=order.index))
+
+
+def _mention_zones(m: Mention) -> list[Zone]:
+    raw = m.attrs.get("zones") or m.attrs.get("zone") or []
+    if isinstance(raw, str):
+        raw = [raw]
+    out = []
+    for z in raw:
+        try:
+            out.append(Zone(str(z.value if isinstance(z, Zone) else z)))
+        except ValueError:
+            continue
+    return out
+
+
+def target_type(view: SentView, ids: set[int] | None = None) -> str | None:
+    """'military' when the clause names military targets (depots, hubs, counter-fire...)."""
+    from redlines.extract.triggers import phrase_matches
+
+    for s, e, _ in phrase_matches(view.doc, cue("permission", "military_targets")):
+        if ids is None or any(i in ids for i in range(s, e)):
+            return "military"
+    return None
+
+
+def is_horizon(view: SentView, t: Timex) -> bool:
+    """'by 2028', 'until the end of the year': a deadline, not the date of the fact."""
+    first = t.text.split()[0].lower() if t.text.split() else ""
+    if first in HORIZON_WORDS:
+        return True
+    sp = view.span(t.start_char, t.end_char)
+    return bool(sp is not None and sp.start > 0 and view.doc[sp.start - 1].lower_ in HORIZON_WORDS)
+
+
+def unknown_date(view: SentView) -> DateInterval:
+    """The publication date, marked precision 'unknown': the fact's own date is not in the text."""
+    pub = view.parsed.document.published.value
+    return DateInterval(pub, pub, Precision.UNKNOWN, "(publication date)")
+
+
+def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex | None, bool]:
+    """The time expression governing the trigger (attached to its clause chain) or the nearest one."""
+    if not timexes:
+        return None, False
+    chain = {t.i for t in governors(trig)}
+    attached = []
+    for t in timexes:
+        r = view.root(t)
+        tok, steps = r, 0
+        while tok is not None and tok.i not in chain and tok.head is not tok and steps < 6:
+            tok, steps = tok.head, steps + 1
+        if tok is not None and tok.i in chain:
+            attached.append((steps, abs((r.i if r is not None else 0) - trig.i), t))
+    if attached:
+        return sorted(attached, key=lambda x: (x[0], x[1]))[0][2], True
+    return min(timexes, key=lambda t: abs(view.span(t.start_char, t.end_char).start - trig.i)), False
+
+
+def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
+              actor: str | None = None) -> tuple[DateInterval, DateInterval | None, float]:
+    """(date of the fact, deadline/horizon if any, confidence penalty) for a trigger."""
+    horizons = [t for t in view.timexes if is_horizon(view, t)]
+    plain = [t for t in view.timexes if t not in horizons]
+    horizon = horizons[0].interval if horizons else None
+    t, attached = pick_timex(view, trig, plain)
+    if t is not None:
+        return t.interval, horizon, 0.0 if attached else 0.05
+    if prev is not None and prev.timexes and actor and actor in {actor_name(m) for m in prev.of(ACTOR_LABELS)}:
+        return prev.timexes[-1].interval, horizon, 0.1
+    return unknown_date(view), horizon, 0.15
+
+
+def number_of(tok: Any) -> int | None:
+    """An integer quantity attached to a noun ("30 F-16 fighter jets", "at least 18 people")."""
+    for c in tok.subtree:
+        if c.dep_ == "nummod" or (c.like_num and c.head.i == tok.i):
+            txt = c.text.replace(",", "")
+            if txt.isdigit():
+                return int(txt)
+            words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                     "nine": 9, "ten": 10, "dozen": 12, "twelve": 12, "twenty": 20, "hundred": 100}
+            if txt.lower() in words:
+                return words[txt.lower()]
+    return None
+
+
+def token_lemmas(toks: list[Any]) -> set[str]:
+    """Lemmas of some tokens."""
+    return {lemma(t) for t in toks}

@@ -1,0 +1,102 @@
+"""attack statements: a strike with attacker, place, zones, weapon, casualties and date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redlines.extract.args import (
+    SentView,
+    actor_name,
+    agents,
+    number_of,
+    subtree_ids,
+    weapon_refs,
+    zones_of,
+)
+from redlines.extract.modality import assess
+from redlines.extract.provenance import Context, build
+from redlines.extract.triggers import cue, cue_map, lemma
+from redlines.model import Modality, Statement, StatementType
+
+EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def _triggers(view: SentView) -> list[Any]:
+    verbs, nouns = cue("attack", "verbs"), cue("attack", "nouns")
+    out = []
+    for t in view.doc:
+        lem = lemma(t)
+        if t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp"):
+            out.append(t)
+        elif t.pos_ == "NOUN" and lem in nouns:
+            out.append(t)
+    return out
+
+
+def _attacker(view: SentView, trig: Any) -> str | None:
+    """The attacker: 'Russian strike', 'Ukraine's attacks', or the subject of the verb."""
+    if trig.pos_ == "NOUN":
+        mods = [m for c in trig.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+                for m in view.of(("ACTOR",), subtree_ids(c))]
+        if mods:
+            return actor_name(mods[0])
+        for c in trig.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                got = view.of(("ACTOR", "PERSON"), subtree_ids(c))
+                if got:
+                    return actor_name(got[0])
+        if trig.dep_ in ("nsubj", "nsubjpass") or trig.dep_ != "dobj":
+            return None
+    found = agents(view, trig) or []
+    for m in found:
+        if m.label == "ACTOR" or m.label == "PERSON":
+            return actor_name(m)
+    subj = [c for c in trig.children if c.dep_ == "nsubj"]
+    if subj:  # "a Russian missile hit ..."
+        got = view.of(("ACTOR",), subtree_ids(subj[0]))
+        if got:
+            return actor_name(got[0])
+    return None
+
+
+def _casualties(view: SentView) -> dict[str, int]:
+    """{"killed": n, "wounded": n} from casualty verbs and their numeric objects."""
+    out: dict[str, int] = {}
+    verbs = cue_map("attack", "casualty_verbs")
+    for t in view.doc:
+        field = verbs.get(lemma(t))
+        if field and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    n = number_of(c) if not c.like_num else (int(c.text) if c.text.isdigit() else None)
+                    if n is not None and field not in out:
+                        out[field] = n
+    return out
+
+
+def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
+    """At most one attack per sentence and attacker, with place, zones, weapon and casualties."""
+    out: list[Statement] = []
+    seen: set[str | None] = set()
+    for trig in _triggers(view):
+        a = assess(view, trig)
+        if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED) or a.negated or a.question:
+            continue
+        attacker = _attacker(view, trig)
+        scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
+        weapons = weapon_refs(view, scope, attacker)
+        systems = [w for w in weapons if w.kind == "system"]
+        if attacker is None and systems:
+            attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
+        places = [m for m in view.of(("PLACE",), scope)]
+        zones = zones_of(view, scope)
+        if attacker is None or (not places and not zones and not weapons):
+            continue
+        if attacker in seen:
+            continue
+        seen.add(attacker)
+        st = build(view, StatementType.ATTACK, trig, a, ctx, attacker, weapon=(systems or weapons or [None])[0],
+                   place=places[0].canonical or places[0].text if places else None, zones=zones,
+                   casualties=_casualties(view))
+        out.append(st if trig.pos_ != "NOUN" or attacker else st.with_(confidence=st.confidence - 0.1))
+    return out

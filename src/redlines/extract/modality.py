@@ -1,0 +1,137 @@
+"""How firmly a trigger is asserted: negation, refusal, hedges, conditionals, plans, denials, attribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from redlines.extract.args import SentView, governors
+from redlines.extract.triggers import cue, lemma
+from redlines.model import Modality
+
+BASE_CONFIDENCE = {
+    Modality.CONFIRMED: 0.8,
+    Modality.REPORTED: 0.65,
+    Modality.DENIED: 0.5,
+    Modality.PLANNED: 0.45,
+    Modality.HYPOTHETICAL: 0.35,
+}
+FUTURE_IN_PAST = frozenset({"would", "will", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the words around a trigger do to it."""
+
+    modality: Modality
+    negated: bool = False  # the trigger itself is negated ("did not approve")
+    refused: bool = False  # governed by a refusal ("refused to allow", "not ready to allow")
+    standing: bool = False  # a state that continues ("still", "continues to")
+    attribution: str | None = None
+    question: bool = False  # "asked if ... might allow": nothing is asserted
+    hedged: bool = False
+
+    @property
+    def confidence(self) -> float:
+        """Base confidence of a statement with this modality."""
+        return BASE_CONFIDENCE[self.modality]
+
+
+def _phrase(tok: Any) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _attribution(view: SentView, chain: list[Any]) -> tuple[str | None, bool]:
+    """Who the sentence attributes the claim to, and whether that is a report (not the actor's own word)."""
+    speech, report_verbs, sources = cue("modality", "speech_verbs"), cue("modality", "report_verbs"), \
+        cue("modality", "report_sources")
+    for node in chain[1:]:
+        lem = lemma(node)
+        if lem not in speech and lem not in report_verbs:
+            continue
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = _phrase(subj) if subj is not None else ""
+        is_report = lem in report_verbs or any(lemma(t) in sources for t in (subj.subtree if subj is not None else []))
+        return (f"{who} {node.text}".strip(), is_report)
+    for tok in view.doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(view.doc) and view.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in view.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            return (f"according to {_phrase(obj)}" if obj is not None else "according to", True)
+    for tok in view.doc:  # "..., the German newspaper Bild reported on May 28."
+        if lemma(tok) in report_verbs and tok.dep_ in ("ROOT", "parataxis", "ccomp") and tok.i > chain[0].i:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return (f"{_phrase(subj)} {tok.text}", True)
+    return None, False
+
+
+def assess(view: SentView, trig: Any) -> Assessment:
+    """Modality, negation, refusal and attribution of the clause a trigger heads."""
+    chain = governors(trig)
+    speech = cue("modality", "speech_verbs") | cue("modality", "report_verbs")
+    # nodes of the claim itself: the trigger up to (not including) the verb of saying
+    own: list[Any] = []
+    for node in chain:
+        if node is not trig and lemma(node) in speech:
+            break
+        own.append(node)
+    under_speech = len(own) < len(chain)
+    negated = refused = standing = hedged = conditional = planned = hypothetical = denied = question = False
+    refusal, planned_l, hypo_l = cue("modality", "refusal"), cue("modality", "planned"), cue("modality", "hypothetical")
+    crossed = False
+    for k, node in enumerate(own):
+        if crossed:  # a coordinated clause ("refused X but delivered Y") keeps its own polarity
+            break
+        crossed = node.dep_ == "conj"
+        lem = lemma(node)
+        kids = list(node.children)
+        neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids)
+        if node is trig:
+            negated = negated or neg
+        elif neg and (f"not {lem}" in refusal or lem in ("ready", "willing", "prepared", "want", "plan", "intend",
+                                                         "agree", "yet")):
+            refused = True
+        elif neg:
+            negated = True
+        if node is not trig and lem in refusal:
+            refused = True
+        if node is not trig and lem in planned_l:
+            planned = True
+        if lem in hypo_l and node is not trig:
+            hypothetical = True
+        if lem in cue("modality", "reluctance"):
+            hypothetical = True
+        if node is not trig and lem in cue("modality", "standing"):
+            standing = True
+        for c in kids:
+            if c.dep_ == "advmod" and lemma(c) in cue("modality", "standing"):
+                standing = True
+            if c.dep_ == "aux" and c.lower_ in cue("modality", "hedge_modals"):
+                if not (under_speech and c.lower_ in FUTURE_IN_PAST):
+                    hedged = True
+            if c.dep_ == "mark" and c.lower_ in cue("modality", "conditional_marks"):
+                conditional = True
+                if any(lemma(n) == "ask" for n in chain):
+                    question = True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                conditional = True
+    for node in chain:
+        if node is not trig and lemma(node) in cue("modality", "denial") and any(
+                lemma(t) in ("report", "claim", "rumor", "rumour", "suggestion") for t in node.subtree):
+            denied = True
+    if view.sent.text.rstrip().endswith("?"):
+        question = True
+    attribution, is_report = _attribution(view, chain)
+    if denied:
+        modality = Modality.DENIED
+    elif question or conditional or hypothetical:
+        modality = Modality.HYPOTHETICAL
+    elif planned:
+        modality = Modality.PLANNED
+    elif hedged and not refused and not negated:
+        modality = Modality.HYPOTHETICAL
+    elif is_report:
+        modality = Modality.REPORTED
+    else:
+        modality = Modality.CONFIRMED
+    return Assessment(modality, negated, refused, standing, attribution, question, hedged)

@@ -1,0 +1,204 @@
+"""use_permission statements: a donor allows or forbids the recipient to use a weapon against zones.
+
+Encoding (documented in docs and relied on by the knowledge base):
+- a permission is `action="allow", polarity=True` (a lifted restriction too: extra["how"] = "lift");
+- a restriction is `action="restrict", polarity=True` ("continues to prohibit", "not ready to allow",
+  "refused to allow", "kept the ban"); a standing one has extra["standing"] = True;
+- `polarity=False` means the text negates the event itself ("did not approve", "has not allowed").
+- "meant to be used only on Ukrainian territory" restricts the other zones (zones = the forbidden ones,
+  extra["limited_to"] = the allowed ones).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redlines.extract.args import (
+    SentView,
+    agents,
+    actor_name,
+    governors,
+    recipients,
+    subtree_ids,
+    target_type,
+    weapon_refs,
+    zones_of,
+)
+from redlines.extract.modality import assess
+from redlines.extract.provenance import Context, build
+from redlines.extract.triggers import cue, lemma, phrase_matches
+from redlines.model import RUSSIA, UKRAINE, Statement, StatementType, Zone
+
+NOT_DONORS = frozenset({"Ukraine", "Russia"})
+ALL_ZONES = (Zone.UA_HELD, Zone.UA_OCCUPIED, Zone.RU_BORDER, Zone.RU_DEEP)
+# governors that make an allow-clause someone's wish or request, not a decision (other modules take them)
+NOT_A_DECISION = frozenset({"urge", "call", "hope", "wish", "want", "favor", "favour", "argue", "push", "press",
+                            "ask", "plead", "request", "appeal", "beg", "lobby", "pressure", "seek", "insist",
+                            "suggest", "propose", "advocate", "support", "back", "demand"})
+
+
+def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
+    """(token, action, how) for every permission trigger of the sentence."""
+    doc, out = view.doc, []
+    allow_v, restrict_v = cue("permission", "allow_verbs"), cue("permission", "restrict_verbs")
+    lift_v, keep_v, nouns = cue("permission", "lift_verbs"), cue("permission", "keep_verbs"), \
+        cue("permission", "restriction_nouns")
+    for tok in doc:
+        lem = lemma(tok)
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if lem in allow_v:
+                out.append((tok, "allow", "allow"))
+            elif lem in restrict_v:
+                out.append((tok, "restrict", "restrict"))
+            elif lem in lift_v and any(lemma(c) in nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                out.append((tok, "allow", "lift"))
+            elif lem in keep_v and any(lemma(c) in nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                out.append((tok, "restrict", "keep"))
+        elif tok.pos_ in ("NOUN", "PROPN") and lem in cue("permission", "allow_nouns"):
+            out.append((tok, "allow", "allow"))
+        elif tok.pos_ == "NOUN" and lem in nouns and lemma(tok.head) in ("remain", "stay", "persist"):
+            out.append((tok, "restrict", "keep"))
+    for s, e, phrase in phrase_matches(doc, cue("permission", "allow_phrases")):
+        out.append((doc[s:e].root, "allow", "phrase"))
+    for s, e, phrase in phrase_matches(doc, cue("permission", "restrict_phrases")):
+        out.append((doc[s:e].root, "restrict", "only"))
+    return out
+
+
+def _scope(trig: Any) -> set[int]:
+    """Tokens of the trigger's clause: its subtree, or its head verb's for a noun trigger."""
+    top = trig
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr"):
+        top = trig.head if trig.dep_ != "pobj" else trig.head.head
+    return subtree_ids(top)
+
+
+def _about_use(view: SentView, scope: set[int], how: str) -> bool:
+    """The clause is about using weapons somewhere (not about a delivery)."""
+    if how in ("only", "phrase", "lift", "keep"):
+        return True
+    lemmas = {lemma(view.doc[i]) for i in scope}
+    if lemmas & cue("permission", "use_words"):
+        return True
+    return bool(zones_of(view, scope)) and bool(view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), scope)) \
+        and not lemmas & cue("transfer", "transfer_nouns")
+
+
+def _donors(view: SentView, trig: Any, ctx: Context) -> tuple[list[tuple[str, str | None]], bool]:
+    """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
+    found = agents(view, trig)
+    if found is None:
+        return [], False
+    pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]
+    pairs = [(a, s) for a, s in pairs if a and a not in NOT_DONORS]
+    if pairs:
+        return list(dict.fromkeys(pairs)), True
+    if found:  # the subject is Ukraine or Russia: not a donor's decision
+        return [], False
+    others = [actor_name(m) for m in view.of(("ACTOR", "PERSON"))]
+    others = [a for a in others if a and a not in NOT_DONORS]
+    if others:
+        return [(others[0], None)], False
+    if ctx.prev is not None:
+        prev = [actor_name(m) for m in ctx.prev.of(("ACTOR", "PERSON"))]
+        prev = [a for a in prev if a and a not in NOT_DONORS]
+        if prev:
+            return [(prev[0], None)], False
+    return [], False
+
+
+def _zones_for(view: SentView, scope: set[int], how: str) -> tuple[tuple[Zone, ...], tuple[Zone, ...]]:
+    """(zones the statement is about, zones it is limited to) for a trigger."""
+    zones = zones_of(view, scope) or zones_of(view, None)
+    if how == "only" and zones:
+        return tuple(z for z in ALL_ZONES if z not in zones), zones
+    return zones, ()
+
+
+def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
+    """Every use_permission statement of one parsed sentence."""
+    out: list[Statement] = []
+    seen: set[tuple] = set()
+    for trig, action, how in _triggers(view):
+        chain_lemmas = [lemma(t) for t in governors(trig)[1:]]
+        if any(lem in NOT_A_DECISION for lem in chain_lemmas[:4]):
+            continue
+        scope = _scope(trig)
+        if not _about_use(view, scope, how):
+            continue
+        a = assess(view, trig)
+        if a.question:
+            continue
+        polarity = True
+        if action == "allow" and (a.refused or a.negated):
+            if a.negated and not a.refused and _negated_event(trig):
+                polarity = False
+            else:
+                action, how = "restrict", "refused" if a.refused else "negated"
+        elif action == "restrict" and a.negated and not a.refused:
+            polarity = False
+        zones, limited = _zones_for(view, scope, how)
+        donors, syntactic = _donors(view, trig, ctx)
+        for donor, speaker in donors:
+            weapons = weapon_refs(view, scope, donor) or weapon_refs(view, set(range(len(view.doc))), donor) \
+                or [None]
+            for w in weapons:
+                key = (donor, w, action, polarity)
+                if key in seen:
+                    continue
+                seen.add(key)
+                extra = {"how": how}
+                if limited:
+                    extra["limited_to"] = [z.value for z in limited]
+                st = build(view, StatementType.USE_PERMISSION, trig, a, ctx, donor,
+                           recipient=recipients(view, scope), weapon=w, zones=zones,
+                           target_type=target_type(view, scope), action=action, polarity=polarity,
+                           speaker=speaker, extra=extra)
+                if not syntactic:
+                    st = st.with_(confidence=round(st.confidence - 0.1, 2))
+                out.append(st)
+    return out
+
+
+def _negated_event(trig: Any) -> bool:
+    """'did not approve', 'has not authorised': the past event is denied, no standing ban is stated."""
+    return any(c.dep_ == "aux" and (c.tag_ == "VBD" and c.lemma_ == "do" or c.lemma_ == "have")
+               for c in trig.children)
+
+
+def narrowing(view: SentView) -> tuple[Zone, ...]:
+    """Zones a sentence narrows earlier permissions to ("limited to border areas near Kharkiv")."""
+    cues = cue("permission", "narrowing_cues")
+    hits = [t.i for t in view.doc if lemma(t) in cues] + \
+        [s for s, _, _ in phrase_matches(view.doc, frozenset(c for c in cues if " " in c))]
+    if not hits:
+        return ()
+    after = set(range(min(hits), len(view.doc)))
+    zones = zones_of(view, after)
+    return zones if zones and set(zones) < set(RUSSIA) else ()
+
+
+def apply_narrowing(statements: list[Statement], views: dict[int, SentView], window: int = 3) -> list[Statement]:
+    """Narrow 'inside Russia' permissions when one of the next `window` sentences limits them for the same donor."""
+    out = list(statements)
+    for k, st in enumerate(out):
+        if st.type != StatementType.USE_PERMISSION or st.action != "allow" or not set(RUSSIA) <= set(st.zones):
+            continue
+        for idx in range(st.evidence.sentence_index + 1, st.evidence.sentence_index + window + 1):
+            v = views.get(idx)
+            if v is None:
+                continue
+            donors = {actor_name(m) for m in v.of(("ACTOR", "PERSON"))} - NOT_DONORS - {None}
+            if donors and st.actor not in donors:
+                continue
+            narrowed = narrowing(v)
+            if narrowed:
+                kept = tuple(z for z in st.zones if z not in RUSSIA or z in narrowed)
+                out[k] = st.with_(zones=kept, extra={**st.extra, "narrowed_by": idx})
+                break
+    return out
+
+
+def is_ukraine_only(zones: tuple[Zone, ...]) -> bool:
+    """Zones all inside Ukraine."""
+    return bool(zones) and set(zones) <= set(UKRAINE)

@@ -1,0 +1,96 @@
+"""position statements: an actor supports, urges, opposes or warns about a policy.
+
+A person's position has `speaker` = the person and `actor` = their state or organisation.
+Ukraine urging or asking is a `request` (see requests.py), not a position.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redlines.extract.args import SentView, actor_name, agents, governors, subtree_ids, weapon_refs, zones_of
+from redlines.extract.modality import assess
+from redlines.extract.provenance import Context, build
+from redlines.extract.triggers import cue, lemma, phrase_matches
+from redlines.model import Statement, StatementType
+
+ACTIONS = ("urge", "support", "oppose", "warn")
+TOPIC_WORDS = 14
+
+
+def _triggers(view: SentView) -> list[tuple[Any, str]]:
+    """(token, action) for each position trigger, phrases first."""
+    out: list[tuple[Any, str]] = []
+    taken: set[int] = set()
+    for action in ACTIONS:
+        for s, e, _ in phrase_matches(view.doc, cue("position", f"{action}_phrases")):
+            root = view.doc[s:e].root
+            out.append((root, action))
+            taken.update(range(s, e))
+    for tok in view.doc:
+        if tok.i in taken:
+            continue
+        lem = lemma(tok)
+        for action in ACTIONS:
+            if lem in cue("position", action) and _is_position_use(tok, action):
+                out.append((tok, action))
+                break
+    return out
+
+
+def _is_position_use(tok: Any, action: str) -> bool:
+    """Filter obvious non-position uses ("call" as a noun, "back" as an adverb, "support" as aid)."""
+    if tok.pos_ in ("ADV", "ADP", "PART"):
+        return False
+    if action == "support" and tok.pos_ == "NOUN":
+        return lemma(tok.head) in ("express", "voice", "signal", "declare", "pledge", "show", "offer")
+    if action == "urge" and tok.pos_ == "NOUN":
+        return lemma(tok) in ("push", "appeal", "plea") and any(c.dep_ in ("acl", "xcomp") for c in tok.children)
+    if lemma(tok) == "call":
+        return any(c.lower_ in ("on", "for", "upon") for c in tok.children)
+    return True
+
+
+def _topic(view: SentView, trig: Any) -> str:
+    """A few words of what the position is about: the trigger's complement."""
+    comps = [c for c in trig.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acl")]
+    if not comps and trig.head is not trig:
+        comps = [c for c in trig.head.children if c.dep_ in ("xcomp", "ccomp", "prep", "pcomp") and c is not trig]
+    words: list[str] = []
+    for c in comps:
+        words.extend(t.text for t in c.subtree)
+    if not words:
+        words = [t.text for t in trig.subtree]
+    return " ".join(words[:TOPIC_WORDS]).strip(" ,.“”\"")
+
+
+def extract_positions(view: SentView, ctx: Context) -> list[Statement]:
+    """Every position statement of one parsed sentence (one per actor and action)."""
+    out: list[Statement] = []
+    seen: set[tuple] = set()
+    for trig, action in _triggers(view):
+        chain = [lemma(t) for t in governors(trig)[1:3]]
+        if action == "support" and any(c in cue("position", "urge") for c in chain):
+            continue  # "urge allies to support" is the urging
+        a = assess(view, trig)
+        if a.question:
+            continue
+        found = agents(view, trig) or []
+        if action == "support" and trig.pos_ == "NOUN" and not found:
+            found = agents(view, trig.head) or []
+        scope = subtree_ids(trig) | ({c.i for c in trig.head.subtree} if trig.pos_ == "NOUN" else set())
+        for m in found:
+            actor = actor_name(m)
+            if not actor or (actor == "Ukraine" and action == "urge"):
+                continue
+            polarity = not (a.negated and not a.refused)
+            key = (actor, action, polarity)
+            if key in seen:
+                continue
+            seen.add(key)
+            weapons = weapon_refs(view, scope, actor)
+            out.append(build(view, StatementType.POSITION, trig, a, ctx, actor, action=action,
+                             polarity=polarity, topic=_topic(view, trig), zones=zones_of(view, scope),
+                             weapon=weapons[0] if weapons else None,
+                             speaker=m.canonical if m.label == "PERSON" else None))
+    return out

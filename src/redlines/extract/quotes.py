@@ -1,0 +1,176 @@
+"""quote statements: every direct quotation with its speaker, speech date, and the statement it supports.
+
+Speaker, in order: a PERSON mention next to the quote in its own sentence (incl. pronouns the language
+layer resolved); a capitalised name beside a verb of saying; for "he said" or a bare quote, the last
+speaker named in the same paragraph. Fragments of one sentence ("“A,” he added, “B.”") are one quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redlines.extract.args import SentView, actor_name
+from redlines.extract.provenance import evidence
+from redlines.extract.triggers import cue
+from redlines.model import DateInterval, Mention, ParsedDocument, Precision, Statement, StatementType
+
+QUOTE_RE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
+IRREGULAR = {"say": ["said", "says"], "tell": ["told", "tells"], "write": ["wrote", "writes"]}
+NAME_RE = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+PRONOUN_RE = re.compile(r"\b(he|she)\b", re.I)
+NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "This", "That", "He", "She", "They",
+                       "We", "I", "As", "At", "For", "Asked", "When", "While", "Reuters", "CNN"})
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    actor: str | None
+    sentence: int
+
+
+def _speech_words() -> str:
+    forms: set[str] = set()
+    for lem in cue("modality", "speech_verbs"):
+        forms.update(IRREGULAR.get(lem, [lem + "s", lem + "d" if lem.endswith("e") else lem + "ed"]))
+    forms.update({"continues", "adds", "notes", "says", "told"})
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, inner text) of every quotation; offsets include the quote marks."""
+    return [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in QUOTE_RE.finditer(text)]
+
+
+def _outside(text: str, start: int, end: int, quotes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) not inside a quotation."""
+    parts, cur = [], start
+    for qs, qe, _ in quotes:
+        if qe <= start or qs >= end:
+            continue
+        if qs > cur:
+            parts.append((cur, qs))
+        cur = max(cur, qe)
+    if cur < end:
+        parts.append((cur, end))
+    return parts
+
+
+def _person_near(parsed: ParsedDocument, parts: list[tuple[int, int]], anchor: int) -> Mention | None:
+    persons = [m for m in parsed.mentions if m.label == "PERSON"
+               and any(s <= m.start_char and m.end_char <= e for s, e in parts)]
+    return min(persons, key=lambda m: abs(m.start_char - anchor)) if persons else None
+
+
+def _name_by_verb(text: str, parts: list[tuple[int, int]]) -> str | None:
+    """A capitalised name right before or after a verb of saying, outside the quotes."""
+    verbs = _speech_words()
+    for s, e in parts:
+        seg = text[s:e]
+        for pat in (rf"\b(?:{verbs})\s+(?:the\s+[\w\s.-]{{0,40}}?\s)?{NAME_RE}", rf"{NAME_RE},?\s+(?:{verbs})\b"):
+            for m in re.finditer(pat, seg):
+                name = m.group(1).strip()
+                if name.split()[0] not in NOT_NAMES and len(name) > 2:
+                    return name
+    return None
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n\n", 0, pos) + 1
+
+
+def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: int, last: int,
+             history: list[_Speaker], q_start: int) -> _Speaker | None:
+    """Who says the quote of sentences first..last."""
+    text = parsed.document.text
+    sents = parsed.sentences
+    start, end = sents[first].start_char, sents[last].end_char
+    parts = _outside(text, start, end, quotes)
+    m = _person_near(parsed, parts, q_start)
+    if m is not None:
+        return _Speaker(m.canonical or m.text, actor_name(m), first)
+    name = _name_by_verb(text, parts)
+    if name:
+        known = [p for p in parsed.mentions if p.label == "PERSON" and (p.text in name or name in (p.canonical or ""))]
+        if known:
+            return _Speaker(known[0].canonical, actor_name(known[0]), first)
+        return _Speaker(name, None, first)
+    actors = [a for a in parsed.mentions if a.label == "ACTOR" and any(s <= a.start_char < e for s, e in parts)]
+    outside_text = " ".join(text[s:e] for s, e in parts)
+    if actors and re.search(rf"\b(?:{_speech_words()})\b", outside_text):
+        return _Speaker(None, actor_name(actors[0]), first)
+    para = _paragraph_start(text, q_start)
+    for prev in reversed(history):  # "he said", or a quote that continues the previous one
+        if sents[prev.sentence].start_char >= para or first - prev.sentence <= 1:
+            return prev
+    for idx in range(first - 1, max(-1, first - 3), -1):
+        if sents[idx].start_char < para:
+            break
+        persons = [p for p in parsed.mentions if p.label == "PERSON"
+                   and sents[idx].start_char <= p.start_char < sents[idx].end_char]
+        if persons:
+            return _Speaker(persons[-1].canonical or persons[-1].text, actor_name(persons[-1]), idx)
+    return None
+
+
+def _date(parsed: ParsedDocument, parts: list[tuple[int, int]], speaker: _Speaker | None) -> DateInterval:
+    """Speech date: a timex outside the quote, else in the sentence naming the speaker, else publication."""
+    timexes = [t for t in parsed.timexes if any(s <= t.start_char < e for s, e in parts)]
+    if not timexes and speaker is not None:
+        s = parsed.sentences[speaker.sentence]
+        timexes = parsed.timexes_in(s.start_char, s.end_char)
+    if timexes:
+        return timexes[0].interval
+    pub = parsed.document.published.value
+    return DateInterval(pub, pub, Precision.UNKNOWN, "(publication date)")
+
+
+def extract_quotes(parsed: ParsedDocument, views: dict[int, SentView] | None = None) -> list[Statement]:
+    """One quote statement per sentence that holds a quotation (fragments merged), in document order."""
+    text = parsed.document.text
+    quotes = _spans(text)
+    groups: dict[int, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        s = parsed.sentence_at(q[0])
+        if s is not None:
+            groups.setdefault(s.index, []).append(q)
+    out: list[Statement] = []
+    history: list[_Speaker] = []
+    for idx in sorted(groups):
+        qs = groups[idx]
+        last_sent = parsed.sentence_at(max(qs[-1][1] - 1, qs[-1][0]))
+        last = last_sent.index if last_sent is not None else idx
+        sp = _speaker(parsed, quotes, idx, last, history, qs[0][0])
+        if sp is not None:
+            history.append(sp)
+        first_s, last_s = parsed.sentences[idx], parsed.sentences[last]
+        parts = _outside(text, first_s.start_char, last_s.end_char, quotes)
+        ev = evidence(parsed, first_s, qs[0][0], qs[-1][1])
+        if last != idx:
+            ev = ev.__class__(ev.document_id, ev.sentence_index, ev.start_char, ev.end_char,
+                              text[first_s.start_char:last_s.end_char], ev.outlet, ev.published)
+        valid = _date(parsed, parts, sp)
+        out.append(Statement(
+            type=StatementType.QUOTE, evidence=ev, actor=sp.actor if sp else None,
+            speaker=sp.name if sp else None, quote=" … ".join(q[2] for q in qs), valid=valid,
+            confidence=0.85 if sp and sp.name else 0.5, modality=_modality(valid),
+        ))
+    return out
+
+
+def _modality(valid: DateInterval):
+    from redlines.model import Modality
+
+    return Modality.CONFIRMED
+
+
+def link_quotes(claims: list[Statement], quotes: list[Statement]) -> list[Statement]:
+    """Claims then quotes; a quote `supports` the claim of its own sentence by the same actor, if any."""
+    out = list(claims)
+    for q in quotes:
+        idx = q.evidence.sentence_index
+        match = [k for k, c in enumerate(claims) if c.evidence.sentence_index == idx
+                 and c.type != StatementType.QUOTE and (q.actor is None or c.actor == q.actor)]
+        out.append(q.with_(supports=match[0]) if match else q)
+    return out

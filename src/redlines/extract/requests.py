@@ -1,0 +1,72 @@
+"""request statements: Ukraine asks a donor for a permission or a weapon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redlines.extract.args import SentView, actor_name, agents, subtree_ids, weapon_refs, zones_of
+from redlines.extract.modality import assess
+from redlines.extract.provenance import Context, build
+from redlines.extract.triggers import cue, lemma
+from redlines.model import Statement, StatementType
+
+FIRST_PERSON = frozenset({"us", "we", "me"})
+
+
+def _triggers(view: SentView) -> list[Any]:
+    verbs, nouns = cue("request", "verbs"), cue("request", "nouns")
+    return [t for t in view.doc
+            if (lemma(t) in verbs and t.pos_ in ("VERB", "AUX")) or (lemma(t) in nouns and t.pos_ == "NOUN")]
+
+
+def _asker(view: SentView, trig: Any) -> tuple[str | None, str | None]:
+    """(actor, speaker) of the request; a noun takes 'from Ukraine' or its verb's subject."""
+    askers = cue("request", "askers")
+    cands = agents(view, trig) or []
+    if trig.pos_ == "NOUN":
+        for c in trig.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                cands = view.of(("ACTOR", "PERSON"), subtree_ids(c)) or cands
+        if not cands:
+            cands = agents(view, trig.head) or []
+    for m in cands:
+        if (actor_name(m) or "").lower() in askers:
+            return actor_name(m), m.canonical if m.label == "PERSON" else None
+    return None, None
+
+
+def _addressee(view: SentView, trig: Any) -> str | None:
+    """Whom Ukraine asks: an actor object, 'us' = the quoted speaker's state, or the noun ('allies')."""
+    for c in trig.children:
+        if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "of")):
+            named = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
+            named = [n for n in named if n and n != "Ukraine"]
+            if named:
+                return named[0]
+            if c.lower_ in FIRST_PERSON:
+                speakers = [actor_name(m) for m in view.of(("PERSON",)) if m.start_char > view.char(trig)]
+                return speakers[0] if speakers else None
+            if c.pos_ == "NOUN":
+                return c.text
+    return None
+
+
+def extract_requests(view: SentView, ctx: Context) -> list[Statement]:
+    """Every request statement of one parsed sentence."""
+    out: list[Statement] = []
+    for trig in _triggers(view):
+        if lemma(trig) == "ask" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether")
+                                        for t in trig.subtree for c in t.children):
+            continue  # "asked if ... might allow": a question, not a request
+        actor, speaker = _asker(view, trig)
+        if actor is None:
+            continue
+        a = assess(view, trig)
+        scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
+        addressee = _addressee(view, trig)
+        weapons = weapon_refs(view, scope, addressee if addressee and addressee[0].isupper() else None)
+        out.append(build(view, StatementType.REQUEST, trig, a, ctx, actor, addressee=addressee,
+                         weapon=weapons[0] if weapons else None, zones=zones_of(view, scope),
+                         speaker=speaker, topic=" ".join(t.text for t in trig.subtree)[:120]))
+        break  # one request per sentence
+    return out

@@ -1,0 +1,203 @@
+"""transfer statements: deliveries, pledges, refusals, withholdings and approvals of weapons or money.
+
+`valid` is the delivery horizon when the text gives one ("by 2028"), with the decision date in
+extra["decided"]; otherwise the decision/event date. Hypothetical transfers are not emitted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redlines.extract.args import (
+    SentView,
+    actor_name,
+    agents,
+    governors,
+    number_of,
+    subtree_ids,
+    weapon_refs,
+)
+from redlines.extract.modality import assess
+from redlines.extract.money import money_in
+from redlines.extract.provenance import Context, build
+from redlines.extract.triggers import cue, lemma, phrase_matches
+from redlines.model import Modality, Statement, StatementType, WeaponRef
+
+# governors that make a transfer clause a wish, a request or a threat (other modules take them)
+NOT_A_TRANSFER = frozenset({"urge", "call", "hope", "wish", "want", "ask", "plead", "request", "press", "push",
+                            "threaten", "warn", "consider", "debate", "cautious", "speed", "explore", "accelerate",
+                            "production"})
+ACTION_OF_GOVERNOR = (("refuse_verbs", "refuse"), ("refuse_phrases", "refuse"), ("withhold_verbs", "withhold"),
+                      ("withhold_phrases", "withhold"), ("pledge_verbs", "pledge"), ("approve_verbs", "approve"))
+
+
+def _phrase_heads(view: SentView, name: str) -> dict[int, str]:
+    return {view.doc[s:e].root.i: p for s, e, p in phrase_matches(view.doc, cue("transfer", name))}
+
+
+def _governor_action(view: SentView, trig: Any) -> str | None:
+    """The action a governing verb gives a delivery verb ("pledged to deliver" -> pledge)."""
+    phrases = {**_phrase_heads(view, "refuse_phrases"), **_phrase_heads(view, "withhold_phrases")}
+    for node in governors(trig)[1:4]:
+        lem = lemma(node)
+        if node.i in phrases:
+            return "refuse" if phrases[node.i] in cue("transfer", "refuse_phrases") else "withhold"
+        for lst, action in ACTION_OF_GOVERNOR:
+            if lem in cue("transfer", lst):
+                return action
+        if node.dep_ == "conj":
+            break
+    return None
+
+
+def _triggers(view: SentView) -> list[tuple[Any, str]]:
+    """(token, base action) for each transfer trigger."""
+    out: list[tuple[Any, str]] = []
+    deliver, tnouns = cue("transfer", "deliver_verbs"), cue("transfer", "transfer_nouns")
+    phrases = {**{i: "withhold" for i in _phrase_heads(view, "withhold_phrases")},
+               **{i: "refuse" for i in _phrase_heads(view, "refuse_phrases")}}
+    for tok in view.doc:
+        lem = lemma(tok)
+        verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        has_weapon_obj = any(view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(o)) for o in objs)
+        if verb and lem in deliver and tok.dep_ not in ("amod", "acl", "relcl"):
+            out.append((tok, "deliver"))
+        elif tok.i in phrases and (has_weapon_obj or any(lemma(o) in tnouns for o in objs)):
+            out.append((tok, phrases[tok.i]))
+        elif verb and lem in cue("transfer", "withhold_verbs") | cue("transfer", "refuse_verbs") | \
+                cue("transfer", "approve_verbs") | cue("transfer", "pledge_verbs"):
+            if any(lemma(o) in tnouns for o in objs) or has_weapon_obj:
+                base = next(a for lst, a in ACTION_OF_GOVERNOR if lem in cue("transfer", lst))
+                out.append((tok, base))
+        elif tok.pos_ == "NOUN" and lem in cue("transfer", "approve_nouns") and not any(
+                lemma(t) in cue("permission", "use_words") for t in tok.subtree):
+            out.append((tok, "approve"))
+    return out
+
+
+def _action(view: SentView, trig: Any, base: str) -> str | None:
+    """Final action of a trigger, or None when it is not a transfer statement."""
+    if any(lemma(n) in NOT_A_TRANSFER for n in governors(trig)[1:5]):
+        return None
+    if base != "deliver":
+        return base
+    gov = _governor_action(view, trig)
+    if gov:
+        return gov
+    aux = {c.lower_ for c in trig.children if c.dep_ == "aux"}
+    if aux & {"will", "would", "'ll", "shall"} or trig.tag_ == "VB" and "to" in aux:
+        return "pledge"
+    return "deliver"
+
+
+def _scope(view: SentView, trig: Any) -> set[int]:
+    """The trigger's clause; for a noun of approval, its head verb's clause ("gave approval for ...")."""
+    if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        return subtree_ids(trig.head)
+    return subtree_ids(trig)
+
+
+def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
+    for m in view.of(("WEAPON", "WEAPON_CLASS"), ids):
+        if (m.canonical or m.text) == w.id or m.canonical == w.id:
+            tok = view.root(m)
+            while tok.dep_ == "compound" and tok.head is not tok:
+                tok = tok.head
+            n = number_of(tok)
+            if n is not None:
+                return n
+    return None
+
+
+def _donors(view: SentView, trig: Any, ctx: Context) -> list[str]:
+    found = agents(view, trig)
+    if found is None:
+        return []
+    names = [actor_name(m) for m in found]
+    names = [n for n in names if n and n != "Ukraine"]
+    if names or found:
+        return list(dict.fromkeys(names))
+    if trig.pos_ == "NOUN":  # "the authorization given by Berlin"
+        for c in trig.subtree:
+            if c.dep_ == "agent":
+                got = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
+                return [g for g in got if g][:2]
+    return []
+
+
+def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
+    """Every transfer statement of one parsed sentence."""
+    out: list[Statement] = []
+    seen: set[tuple] = set()
+    for trig, base in _triggers(view):
+        action = _action(view, trig, base)
+        if action is None:
+            continue
+        a = assess(view, trig)
+        if a.modality == Modality.HYPOTHETICAL or a.question:
+            continue
+        if action in ("deliver", "pledge", "approve") and (a.negated or a.refused):
+            action = "refuse"
+        scope = _scope(view, trig)
+        donors = _donors(view, trig, ctx)
+        money = money_in(" ".join(view.doc[i].text_with_ws for i in sorted(scope)),
+                         view.parsed.document.published.value.year if view.parsed.document.published.value
+                         else None)
+        for donor in donors:
+            weapons: list[WeaponRef | None] = list(weapon_refs(view, scope, donor))
+            weapons = [w for w in weapons if not (w.kind == "origin" and money)] or [None]
+            if weapons == [None] and money is None and action != "approve":
+                continue
+            for w in weapons:
+                key = (donor, w, action)
+                if key in seen:
+                    continue
+                seen.add(key)
+                st = build(view, StatementType.TRANSFER, trig, a, ctx, donor, recipient="Ukraine", weapon=w,
+                           action=action, quantity=_quantity(view, scope, w) if w else None,
+                           money=money if w is None else None)
+                if "horizon" in st.extra:
+                    h = st.extra["horizon"]
+                    st = st.with_(extra={**st.extra, "decided": st.valid.to_dict()},
+                                  valid=_interval(h, st.valid))
+                out.append(st)
+    return out
+
+
+def _interval(d: dict, fallback: Any) -> Any:
+    from datetime import date
+
+    from redlines.model import DateInterval, Precision
+
+    start = date.fromisoformat(d["start"]) if d.get("start") else fallback.start
+    end = date.fromisoformat(d["end"]) if d.get("end") else None
+    return DateInterval(start, end, Precision(d.get("precision", "unknown")), d.get("text", ""))
+
+
+def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentView]) -> list[Statement]:
+    """'The weapons we deliver ...' after a pledge of F-16s by the same donor means the F-16s; a weapon-less
+    approval takes the weapon of the previous two sentences."""
+    out = list(statements)
+    for k, st in enumerate(out):
+        w = st.weapon
+        idx = st.evidence.sentence_index
+        if st.type == StatementType.USE_PERMISSION and w is not None and w.kind == "origin" and w.id == st.actor:
+            view = views.get(idx)
+            if view is None or not any(lemma(t) in cue("transfer", "deliver_verbs") and t.dep_ == "relcl"
+                                       for t in view.doc):
+                continue
+            prior = [p for p in out[:k] if p.type == StatementType.TRANSFER and p.actor == st.actor
+                     and p.weapon is not None and p.weapon.kind == "system" and idx - 3 <= p.evidence.sentence_index < idx]
+            if prior:
+                out[k] = st.with_(weapon=prior[-1].weapon, extra={**st.extra, "weapon_from": "previous transfer"})
+        elif st.type == StatementType.TRANSFER and w is None and st.money is None:
+            for j in (idx - 1, idx - 2):
+                v = views.get(j)
+                systems = v.of(("WEAPON",)) if v is not None else []
+                if systems:
+                    ref = WeaponRef("system", systems[-1].canonical or systems[-1].text)
+                    out[k] = st.with_(weapon=ref, confidence=round(st.confidence - 0.1, 2),
+                                      extra={**st.extra, "weapon_from": f"sentence {j}"})
+                    break
+    return [s for s in out if not (s.type == StatementType.TRANSFER and s.weapon is None and s.money is None)]

@@ -1,0 +1,192 @@
+"""Incremental update and full rebuild of facts, policy states and contradictions.
+
+Units of recompute: a fact *block* (type|actor|weapon) is re-merged from all its statements; a policy
+key (donor, weapon) is recomputed from its use_permission and transfer facts; contradictions are
+recomputed per scope (value|block, date|actor, status|donor|weapon). Both paths call the same pure
+functions, so an update equals a rebuild. Writers serialise per actor: PostgreSQL transaction-level
+advisory locks (taken in sorted order), SQLite one writer at a time (file lock + busy timeout).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+from sqlalchemy import delete, func, insert, or_, select, text
+from sqlalchemy.orm import Session
+
+from redlines.kb import contradictions as contra
+from redlines.kb.merge import Fact, block_key, merge_statements
+from redlines.kb.policy import donor_timelines
+from redlines.kb.rows import contradiction_dicts, fact_dicts, load_facts, state_dicts
+from redlines.kb.schema import (
+    ContradictionRow,
+    DocumentRow,
+    FactEvidenceRow,
+    FactRow,
+    PolicyStateRow,
+    StatementRow,
+)
+from redlines.kb.store import Store, row_to_statement
+from redlines.model import Statement
+
+POLICY_TYPES = ("use_permission", "transfer")
+BATCH = 5000
+_LOCAL_LOCK = threading.Lock()
+
+
+def _split_block(block: str) -> tuple[str, str, str, str]:
+    type_, actor, weapon = block.split("|", 2)
+    kind, _, wid = weapon.partition(":")
+    return type_, actor, kind, wid
+
+
+def _lock_id(actor: str) -> int:
+    return int.from_bytes(hashlib.sha1(actor.encode()).digest()[:8], "big", signed=True)
+
+
+@contextmanager
+def _writer(store: Store, session: Session, actors: Iterable[str]) -> Iterator[None]:
+    """Serialise writers of the same actors (PostgreSQL) or of the whole store (SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        if "*rebuild*" not in actors:
+            session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _lock_id("*rebuild*")})
+        for a in sorted(set(actors)):
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id(a)})
+        yield
+        return
+    path = store.engine.url.database
+    if not path or path == ":memory:":
+        with _LOCAL_LOCK:
+            yield
+        return
+    with open(f"{path}.kblock", "a+") as fh, _LOCAL_LOCK:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    for i in range(0, len(rows), BATCH):
+        session.execute(insert(table), rows[i:i + BATCH])
+
+
+def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int, Statement]]:
+    out: list[tuple[int, Statement]] = []
+    for block in sorted(blocks):
+        type_, actor, kind, wid = _split_block(block)
+        q = (select(StatementRow, DocumentRow.outlet, DocumentRow.published)
+             .join(DocumentRow, DocumentRow.id == StatementRow.document_id)
+             .where(StatementRow.type == type_,
+                    or_(StatementRow.actor == actor, (StatementRow.actor.is_(None)) & (StatementRow.speaker == actor))
+                    if actor else (StatementRow.actor.is_(None)) & (StatementRow.speaker.is_(None)),
+                    StatementRow.weapon_id == wid if wid else StatementRow.weapon_id.is_(None)))
+        for row, outlet, published in session.execute(q):
+            st = row_to_statement(row, SimpleNamespace(outlet=outlet, published=published))
+            if block_key(st) == block:
+                out.append((row.id, st))
+    return out
+
+
+def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fact], *, fresh: bool) -> None:
+    """Replace the facts of `blocks`, then the policy states and contradictions they affect."""
+    if not fresh:
+        for i, chunk in enumerate(_chunks(sorted(blocks))):
+            ids = select(FactRow.id).where(FactRow.block.in_(chunk))
+            session.execute(delete(FactEvidenceRow).where(FactEvidenceRow.fact_id.in_(ids)))
+            session.execute(delete(FactRow).where(FactRow.block.in_(chunk)))
+            session.execute(delete(ContradictionRow).where(ContradictionRow.scope.in_([f"value|{b}" for b in chunk])))
+    frows, erows = fact_dicts(facts)
+    _insert(session, FactRow, frows)
+    _insert(session, FactEvidenceRow, erows)
+    _insert(session, ContradictionRow, contradiction_dicts(contra.value_contradictions(facts)))
+
+    keys = sorted({(k, w) for t, _, k, w in map(_split_block, blocks) if t in POLICY_TYPES})
+    if keys:
+        if fresh:
+            pfacts = [f for f in facts if f.type in POLICY_TYPES]
+        else:
+            pfacts = []
+            for kind, wid in keys:
+                session.execute(delete(PolicyStateRow).where(
+                    PolicyStateRow.donor == actor, PolicyStateRow.weapon_kind == kind, PolicyStateRow.weapon_id == wid))
+                session.execute(delete(ContradictionRow).where(ContradictionRow.scope == f"status|{actor}|{kind}:{wid}"))
+                pfacts += load_facts(session, FactRow.actor == actor, FactRow.type.in_(POLICY_TYPES),
+                                     FactRow.weapon_kind == kind, FactRow.weapon_id == wid)
+        states, conflicts = donor_timelines(actor, pfacts)
+        _insert(session, PolicyStateRow, state_dicts(states))
+        _insert(session, ContradictionRow, contradiction_dicts(contra.status_contradictions(actor, conflicts, pfacts)))
+
+    if any(_split_block(b)[0] in contra.EVENT_TYPES for b in blocks):
+        if fresh:
+            efacts = [f for f in facts if f.type in contra.EVENT_TYPES]
+        else:
+            session.execute(delete(ContradictionRow).where(ContradictionRow.scope == f"date|{actor}"))
+            efacts = load_facts(session, FactRow.actor == actor, FactRow.type.in_(contra.EVENT_TYPES))
+        _insert(session, ContradictionRow, contradiction_dicts(contra.date_contradictions(actor, efacts)))
+
+
+def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def update(store: Store, doc_ids: list[str]) -> None:
+    """Merge these documents' statements into facts and recompute only what they affect."""
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if not doc_ids:
+        return
+    with store.session() as s:
+        blocks: set[str] = set()
+        for chunk in _chunks(doc_ids):
+            q = (select(StatementRow).where(StatementRow.document_id.in_(chunk)))
+            blocks |= {block_key(row_to_statement(r)) for r in s.scalars(q)}
+            old = select(FactRow.block).join(FactEvidenceRow, FactEvidenceRow.fact_id == FactRow.id).where(
+                FactEvidenceRow.document_id.in_(chunk))
+            blocks |= set(s.scalars(old))
+        by_actor: dict[str, set[str]] = {}
+        for b in blocks:
+            by_actor.setdefault(_split_block(b)[1], set()).add(b)
+        with _writer(store, s, by_actor):
+            for actor in sorted(by_actor):
+                facts = merge_statements(_statements_of_blocks(s, by_actor[actor]))
+                _write_actor(s, actor, by_actor[actor], facts, fresh=False)
+
+
+def rebuild(store: Store) -> dict[str, int]:
+    """Recompute every fact, policy state and contradiction from the stored statements."""
+    with store.session() as s, _writer(store, s, ["*rebuild*"]):
+        for table in (ContradictionRow, PolicyStateRow, FactEvidenceRow, FactRow):
+            s.execute(delete(table))
+        actor_expr = func.coalesce(StatementRow.actor, StatementRow.speaker, "")
+        q = (select(StatementRow, DocumentRow.outlet, DocumentRow.published)
+             .join(DocumentRow, DocumentRow.id == StatementRow.document_id)
+             .order_by(actor_expr, StatementRow.id)
+             .execution_options(yield_per=BATCH))
+        current: str | None = None
+        items: list[tuple[int, Statement]] = []
+        counts = {"statements": 0, "facts": 0}
+
+        def flush() -> None:
+            if current is None or not items:
+                return
+            facts = merge_statements(items)
+            counts["facts"] += len(facts)
+            _write_actor(s, current, {block_key(st) for _, st in items}, facts, fresh=True)
+
+        for row, outlet, published in s.execute(q):
+            st = row_to_statement(row, SimpleNamespace(outlet=outlet, published=published))
+            a = st.actor or st.speaker or ""
+            if a != current:
+                flush()
+                current, items = a, []
+            items.append((row.id, st))
+            counts["statements"] += 1
+        flush()
+        return counts

@@ -1,0 +1,69 @@
+"""Which sentences deserve the full statistical parse: a trigger cue (or a quotation) and an entity."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from redlines.nlp.rulers import Match
+
+# Entity kinds that make a sentence worth parsing, with a cue.
+ENTITY_EVIDENCE = {"PERSON", "SURNAME", "ROLE", "ACTOR", "ADJ", "METONYM", "WEAPON", "WEAPON_CLASS", "PLACE",
+                   "ZONE", "ORIGIN", "CONTEXTUAL", "PRONOUN"}
+QUOTE_CHARS = ("“", "”", '"')
+
+
+def candidate_sentences(sent_tokens: list[tuple[int, int]], sent_texts: list[str], matches: list[Match],
+                        speech_only: set[str], extra_evidence: list[int] = ()) -> list[bool]:
+    """One flag per sentence: (cue or quotation) and (an actor/person/weapon/zone mention).
+
+    A cue of a speech-only group ("said") counts only together with a quotation mark or another cue.
+    `extra_evidence` holds token indexes of further entity evidence (pronouns, weapon origins).
+    """
+    n = len(sent_tokens)
+    starts = [a for a, _ in sent_tokens]
+    cue = [False] * n
+    entity = [False] * n
+    def where(tok_i: int) -> int:
+        return max(0, bisect.bisect_right(starts, tok_i) - 1)
+
+    for m in matches:
+        si = where(m.start)
+        if m.kind == "CUE":
+            cue[si] = cue[si] or m.payload[0] not in speech_only
+        elif m.kind in ENTITY_EVIDENCE:
+            entity[si] = True
+    for t in extra_evidence:
+        entity[where(t)] = True
+    flags = []
+    for i in range(n):
+        quoted = any(q in sent_texts[i] for q in QUOTE_CHARS)
+        flags.append(entity[i] and (cue[i] or quoted))
+    return flags
+
+
+def needs_ner(tok: Doc, sent_tokens: list[tuple[int, int]], matches: list[Match], flags: list[bool]) -> list[bool]:
+    """Per sentence: can the statistical NER add anything? Only when a capitalised word is not
+    already a gazetteer match (unknown people and organisations) or a number/currency appears
+    (money, quantities, dates for the extractor)."""
+    covered = bytearray(len(tok))
+    for m in matches:
+        if m.kind != "CUE":
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for (a, b), flag in zip(sent_tokens, flags):
+        need = False
+        if flag:
+            first = True
+            for t in tok[a:b]:
+                if t.like_num or t.is_currency:
+                    need = True
+                    break
+                if t.is_alpha:
+                    if t.text[0].isupper() and not covered[t.i] and not (first and t.is_stop):
+                        need = True
+                        break
+                    first = False
+        out.append(need)
+    return out

@@ -1,0 +1,248 @@
+"""Matches to canonical mentions: actors (aliases, adjectives, metonyms, the Brussels rule),
+weapons (systems, classes, origins), places with zones, zone phrases.
+
+Metonym rule: a capital city ("Washington", "Prague") is the PLACE after a place preposition
+("in/at/near/inside Prague", "a visit to Prague", "travelled to Kyiv"); otherwise (subject,
+possessor, "sent to Kyiv", "threats from Moscow") it is the ACTOR. When the sentence was parsed,
+a subject or possessor is always the actor and the object of a place preposition the place.
+
+Brussels rule: as an actor, Brussels is the European Union unless the same or a neighbouring
+sentence is about Belgium's own government (Belgium/Belgian, a Belgian official such as De Croo)
+and the same sentence names no EU body; "in Brussels" is the PLACE Brussels (Belgium).
+"""
+
+from __future__ import annotations
+
+from redlines.model import Mention
+from redlines.nlp.context import DocContext
+from redlines.nlp.gazetteer import Gazetteer
+from redlines.nlp.rulers import ENTITY_KINDS, PRIORITY, Match, Rulers
+
+PLACE_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "over", "across", "toward", "towards",
+               "via", "through", "within", "onto", "on", "visiting", "visited", "beyond"}
+TRAVEL_WORDS = {"visit", "visits", "trip", "trips", "travel", "travels", "travelled", "traveled", "travelling",
+                "traveling", "arrived", "arrive", "arrives", "flew", "fly", "flies", "went", "go", "goes", "came",
+                "come", "returned", "return", "journey", "moved", "headed", "back", "launched", "fired", "way",
+                "road", "route", "drive", "drove", "evacuated"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+US_NOUN_STOP = {"and", "or", "said", "says", "has", "have", "had", "is", "was", "were", "will", "would", "to", "in",
+                "on", "for", "of", "that", "also", "could", "can", "may", "might", "should", "did", "does", "do",
+                "as", "with", "from", "by", "at", "but", "not", "still", "must", "are", "be"}
+EU_SIGNALS = {"European Union"}
+
+
+def select_entities(matches: list[Match]) -> list[Match]:
+    """Non-overlapping entity matches: longest first, then by kind priority."""
+    cands = [m for m in matches if m.kind in PRIORITY]
+    cands.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.kind], m.start))
+    taken: set[int] = set()
+    out: list[Match] = []
+    for m in cands:
+        span = range(m.start, m.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    return _merge_weapons(out)
+
+
+def _merge_weapons(ms: list[Match]) -> list[Match]:
+    """'Storm Shadow/Scalp rockets', 'ATACMS missiles', 'Leopard tanks': one WEAPON mention."""
+    out: list[Match] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "WEAPON":
+            if m.kind == "WEAPON_CLASS" and m.start == prev.end:
+                out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
+                continue
+            if m.kind == "WEAPON" and m.payload == prev.payload and m.start in (prev.end, prev.end + 1):
+                out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
+                continue
+        out.append(m)
+    return out
+
+
+def select_zones(matches: list[Match]) -> list[Match]:
+    """Non-overlapping zone phrases, longest first."""
+    cands = sorted((m for m in matches if m.kind == "ZONE"), key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set()
+    out = []
+    for m in cands:
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _mention(ctx: DocContext, label: str, start: int, end: int, canonical: str | None, **attrs) -> Mention:
+    tok = ctx.tok
+    a, b = tok[start].idx, tok[end - 1].idx + len(tok[end - 1])
+    return Mention(label, ctx.document.text[a:b], a, b, canonical, {k: v for k, v in attrs.items() if v is not None})
+
+
+def zone_mentions(ctx: DocContext, zones: list[Match], places: list[Match]) -> list[Mention]:
+    """ZONE_PHRASE mentions; 'across the border from Kharkiv and Sumi' takes in the places."""
+    place_ends = {p.start: p.end for p in places}
+    out = []
+    for z in zones:
+        end = z.end
+        if ctx.tok[end - 1].lower_ == "border" and end < len(ctx.tok) and ctx.tok[end].lower_ == "from":
+            j = end + 1
+            last = None
+            while j < min(len(ctx.tok), end + 10) and ctx.tok[j].text not in {".", ";"} and "\n" not in ctx.tok[j].text:
+                if j in place_ends:
+                    last = place_ends[j]
+                    j = last
+                    continue
+                j += 1
+            end = last or end
+        zones_ = [x for x in z.payload[0].split(",") if x]
+        out.append(_mention(ctx, "ZONE_PHRASE", z.start, end, None, zones=zones_))
+    return out
+
+
+def origin_mentions(ctx: DocContext, rulers: Rulers) -> list[Mention]:
+    """WEAPON_ORIGIN mentions ('Western-made missiles', 'NATO weaponry', 'US-supplied arms')."""
+    gaz = rulers.gaz
+    text = ctx.document.text
+    out = []
+    for m in rulers.origin_re.finditer(text):
+        origin_text = m.group("origin")
+        if origin_text in {"Western", "West", "Allied", "allied", "foreign"}:
+            origin = "West"
+        else:
+            actor = gaz.actor_for_text(origin_text)
+            if actor is None or actor.kind not in ("state", "bloc"):
+                continue
+            origin = actor.id
+        if not m.group("part") and origin_text[0].islower():
+            continue
+        tail = (m.group("mods") + " " + m.group("noun")).lower().split()
+        cls = None
+        for k in range(len(tail)):
+            phrase = " ".join(tail[k:])
+            hit = [c.id for c in gaz.classes.values() if phrase in c.phrases]
+            if hit:
+                cls = hit[0]
+                break
+        out.append(Mention("WEAPON_ORIGIN", m.group(0), m.start(), m.end(), origin,
+                           {"origin": origin, **({"cls": cls} if cls and cls != "weapons" else {})}))
+    return out
+
+
+def entity_mentions(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[Mention]:
+    """Mentions of actors, organisations, weapons, classes, places (people are resolved in people.py)."""
+    out: list[Mention] = []
+    nato_seen = False
+    for m in ents:
+        kind, key = m.kind, m.payload[0]
+        if kind == "STOP":
+            continue
+        if kind == "ACTOR":
+            actor = gaz.actor(key)
+            form = "name"
+            if ctx.tok[m.start].text in ("U.S.", "US", "U.K.", "UK", "EU", "E.U.") and m.end - m.start == 1:
+                form = "adj" if _adjectival(ctx, m.end) else "abbr"
+            out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form=form, kind=actor.kind if actor else None))
+            nato_seen = nato_seen or key == "NATO"
+        elif kind == "ADJ":
+            word = ctx.tok[m.start].text
+            plural = word.endswith("s") and gaz.actor(key) is not None and word.lower() not in ("swiss", "portuguese")
+            out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form="people" if plural and word[0].isupper()
+                                and word.lower() != "european union's" else "adj"))
+        elif kind == "METONYM":
+            out.append(_metonym(ctx, m, gaz))
+        elif kind == "CONTEXTUAL":
+            if nato_seen and key == "NATO":
+                out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form="metonym"))
+        elif kind == "ORG":
+            org = gaz.organisations.get(key)
+            out.append(_mention(ctx, "ORG", m.start, m.end, key, state=org.state if org else None, via="gazetteer"))
+        elif kind == "WEAPON":
+            w = gaz.weapons[key]
+            out.append(_mention(ctx, "WEAPON", m.start, m.end, key, cls=w.cls, range_km=w.range_km, maker=w.maker,
+                                makers=w.makers or None))
+        elif kind == "WEAPON_CLASS":
+            out.append(_mention(ctx, "WEAPON_CLASS", m.start, m.end, key, parents=gaz.class_ancestors(key)[1:]))
+        elif kind == "PLACE":
+            out.append(_place(ctx, m.start, m.end, key, gaz))
+    _brussels(ctx, out, gaz)
+    return out
+
+
+def _adjectival(ctx: DocContext, nxt: int) -> bool:
+    """'U.S. officials', 'US President' (adjective) vs 'the U.S. said' (noun)."""
+    if nxt >= len(ctx.tok):
+        return False
+    parsed = ctx.parsed_token(ctx.tok[nxt - 1].idx)
+    if parsed is not None:
+        return parsed.dep_ in ("compound", "amod", "nmod") and parsed.head.i > parsed.i
+    t = ctx.tok[nxt]
+    return t.is_alpha and t.lower_ not in US_NOUN_STOP and not t.text.endswith("ed")
+
+
+def _place(ctx: DocContext, start: int, end: int, key: str, gaz: Gazetteer) -> Mention:
+    place = gaz.place(key)
+    if place and place.region and end < len(ctx.tok) and ctx.tok[end].lower_ in {"region", "regions", "oblast",
+                                                                                 "province", "provinces"}:
+        end += 1
+    return _mention(ctx, "PLACE", start, end, place.id if place else key,
+                    state=place.state if place else None,
+                    zones=[z.value for z in place.zones] if place else [])
+
+
+def _metonym(ctx: DocContext, m: Match, gaz: Gazetteer) -> Mention:
+    city = ctx.tok[m.start:m.end].text
+    if _is_place(ctx, m.start, m.end):
+        return _place(ctx, m.start, m.end, city, gaz)
+    return _mention(ctx, "ACTOR", m.start, m.end, m.payload[0], form="metonym", place=city)
+
+
+def _is_place(ctx: DocContext, start: int, end: int) -> bool:
+    tok = ctx.tok
+    if end < len(tok) and tok[end].text in ("'s", "’s", "’", "'"):
+        return False
+    parsed = ctx.parsed_token(tok[start].idx)
+    if parsed is not None:
+        head = parsed
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        if head.dep_ in SUBJECT_DEPS:
+            return False
+    i = start - 1
+    if i >= 0 and tok[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    prev = tok[i].lower_
+    if prev in PLACE_PREPS:
+        return True
+    if prev in {"to", "from", "for"} and i > 0 and tok[i - 1].lower_ in TRAVEL_WORDS:
+        return True
+    return False
+
+
+def _brussels(ctx: DocContext, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Apply the Brussels rule (module docstring) to actor mentions of Brussels, in place."""
+    for k, m in enumerate(mentions):
+        if m.label != "ACTOR" or m.attrs.get("place") != "Brussels":
+            continue
+        si = ctx.sentence_of(m.start_char)
+        window = {si - 1, si, si + 1}
+        belgium = eu_here = False
+        for other in mentions:
+            if other is m:
+                continue
+            s = ctx.sentence_of(other.start_char)
+            if other.label == "ACTOR" and other.canonical == "Belgium" and s in window:
+                belgium = True
+            if other.label == "ACTOR" and other.canonical in EU_SIGNALS and s == si:
+                eu_here = True
+        belgium = belgium or any(p for p in ctx.extra.get("belgian_people", ()) if ctx.sentence_of(p) in window)
+        canonical = "Belgium" if belgium and not eu_here else "European Union"
+        mentions[k] = Mention(m.label, m.text, m.start_char, m.end_char, canonical, {**m.attrs, "rule": "brussels"})
+
+
+__all__ = ["ENTITY_KINDS", "entity_mentions", "origin_mentions", "select_entities", "select_zones", "zone_mentions"]

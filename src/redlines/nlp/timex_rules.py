@@ -1,0 +1,129 @@
+"""The rule table for temporal expressions: precompiled patterns, most specific first, each with a resolver."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redlines.nlp import timex_absolute, timex_relative
+from redlines.nlp.timex_context import Context, Result, is_plural
+from redlines.nlp.timex_vocab import regex_pieces
+
+RESOLVERS = {**timex_absolute.RESOLVERS, **timex_relative.RESOLVERS}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern; `accept` vetoes a match by its surroundings; `cased` groups need a capital."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Result | None]
+    accept: Callable[[re.Match[str], str], bool] | None = None
+    cased: tuple[str, ...] = ()
+
+
+def _word_before(text: str, pos: int) -> str:
+    found = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30):pos])
+    return found.group(1).lower() if found else ""
+
+
+# --- acceptance checks ----------------------------------------------------------------------------
+
+YEAR_CONTEXT = {"in", "since", "by", "of", "until", "till", "from", "through", "before", "after", "to",
+                "between", "during", "around", "circa", "throughout", "and", "early", "mid", "late", "year"}
+MONTH_CONTEXT = {"since", "by", "until", "till", "from", "through", "before", "after", "between", "to"}
+
+
+def _accept_year(m: re.Match[str], text: str) -> bool:
+    if m.group(0).lower().startswith(("in", "during")):
+        return True
+    return _word_before(text, m.start()) in YEAR_CONTEXT
+
+
+def _accept_bare_month(m: re.Match[str], text: str) -> bool:
+    if m.groupdict().get("rel") or m.group(0).lower().startswith(("in ", "during ")):
+        return True
+    return _word_before(text, m.start()) in MONTH_CONTEXT
+
+
+def _accept_season(m: re.Match[str], text: str) -> bool:
+    if m["season"].lower() in ("spring", "fall"):
+        lead = m.group(0).lower()
+        return lead != m["season"].lower() or _word_before(text, m.start()) in MONTH_CONTEXT | {"the"}
+    return True
+
+
+def _accept_duration(m: re.Match[str], text: str) -> bool:
+    return bool(m.groupdict().get("num")) or is_plural(m)
+
+
+@lru_cache(maxsize=1)
+def build_rules() -> tuple[Rule, ...]:
+    """Compile the rule table once (most specific first; ties go to the earlier rule)."""
+    p = regex_pieces()
+    mon, mfull, wd, season, num, unit = p.month, p.month_full, p.weekday, p.season, p.number, p.unit
+    year = r"(?:1[89]|20)\d{2}"
+    part = r"(?:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+    year_part = (r"(?:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|the\s+(?:early|first|opening|"
+                 r"last|final|closing|later)\s+months\s+of|the\s+(?:first|second)\s+half\s+of)")
+    quals = r"(?:more\s+than|over|about|nearly|almost|some|roughly|around|less\s+than|just\s+over|just|only|at\s+least|under)"
+    pod = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    specs: list[tuple[str, str, str, Callable | None, tuple[str, ...]]] = [
+        ("iso_date", rf"\b(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "full_date", None, ()),
+        ("day_month_year", rf"\b(?:on\s+)?(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                           rf"(?P<mon>{mon}),?\s+(?P<y>{year})\b", "full_date", None, ("mon", "wd")),
+        ("month_day_year", rf"\b(?:on\s+)?(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+                           rf"(?P<y>{year})\b", "full_date", None, ("mon", "wd")),
+        ("month_day_range", rf"\b(?:(?:from|between)\s+)?(?P<mon>{mon})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+                            rf"(?:-|–|to|and|through)\s*(?P<d2>[0-3]?\d)\b(?![\d,.]\d)", "month_day", None, ("mon",)),
+        ("month_day", rf"\b(?:on\s+)?(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                      rf"(?![\d,.]\d|\s*%)", "month_day", None, ("mon", "wd")),
+        ("day_month", rf"\b(?:on\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mfull})\b",
+         "month_day", None, ("mon",)),
+        ("month_year", rf"\b(?:(?:in|during|of)\s+)?(?:(?P<part>{part})[\s-]+)?(?P<mon>{mon}),?\s+(?:of\s+)?"
+                       rf"(?P<y>{year})\b", "month_year", None, ("mon",)),
+        ("month_that_year", rf"\b(?:(?:in|during)\s+)?(?:(?P<part>{part})[\s-]+)?(?P<mon>{mfull})\s+of\s+"
+                            r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year\b",
+         "month_that_year", None, ("mon",)),
+        ("season_year", rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<part>early|late)\s+)?(?P<season>{season})\s+"
+                        rf"(?:of\s+)?(?P<y>{year})\b", "season", None, ()),
+        ("year_part", rf"\b(?:(?:in|during)\s+)?(?P<part>{year_part})[\s-]+(?P<y>{year})\b", "year", None, ()),
+        ("decade", rf"\b(?:(?:in|during)\s+)?(?:the\s+)?(?P<dec>(?:19|20)\d0)(?:'s|’s|s)\b", "decade", None, ()),
+        ("year", rf"\b(?:(?:in|during)\s+)?(?P<y>{year})\b(?![-–/.,]?\d|\s*(?:km|kilomet|miles|%|percent|people|troops))",
+         "year", _accept_year, ()),
+        ("since_anchor", rf"\b(?:ever\s+)?since\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset|launch)\s+of\s+"
+                         rf"(?:the\s+|its\s+)?)?(?:{p.anchor})", "since_anchor", None, ()),
+        ("calendar_unit", rf"\b(?:(?:in|during|over)\s+)?(?:(?P<rel>earlier|later|early|late|{part})\s+)?"
+                          r"(?P<which>this|last|next|the\s+current)\s+(?P<unit>weekend|week|month|year)\b(?!s)",
+         "calendar_unit", None, ()),
+        ("the_weekend", r"\b(?:(?:over|during|at|on)\s+)?the\s+weekend\b", "the_weekend", None, ()),
+        ("bare_month", rf"\b(?:(?:in|during)\s+)?(?:(?P<rel>last|next|this|past|coming|{part})[\s-]+)?(?P<mon>{mfull})"
+                       r"(?!\s*\d)", "bare_month", _accept_bare_month, ("mon",)),
+        ("season", rf"\b(?:(?:in|during|over|through|throughout)\s+)?(?:the\s+)?(?:(?P<rel>this|last|next|past|coming|"
+                   rf"current|early|late)\s+)?(?:the\s+)?(?P<season>{season})", "season", _accept_season, ()),
+        ("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|on|early|late)\s+)?(?:on\s+)?"
+                    rf"(?P<wd>{wd}){pod}", "weekday", None, ("wd",)),
+        ("named_day", r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+                      r"tonight|last\s+night)" + pod, "named_day", None, ()),
+        ("ago", rf"\b(?:(?P<q>{quals})\s+)?(?:(?P<num>{num})\s+)?(?P<unit>{unit})\s+ago\b", "ago", None, ()),
+        ("event_shift", rf"\b(?:(?P<q>{quals})\s+)?(?:(?P<num>{num})\s+)?(?P<unit>(?:day|week|month|year|hour|minute)s?)\s+"
+                        r"(?P<dir>earlier|later|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;])|prior(?=\s*[,.;]))",
+         "event_shift", None, ()),
+        ("event_same", r"\b(?:(?P<rel>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|the\s+very)\s+(?:same\s+)?"
+                       r"(?P<unit>day|week|month|year)\b", "event_same", None, ()),
+        ("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))",
+         "day_before_after", None, ()),
+        ("the_x_unit", rf"\b(?:(?:in|during|over|for|within|throughout)\s+)?the\s+(?P<dir>past|last|previous|preceding|"
+                       rf"coming|next|following)\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?!\s+of\b)", "the_x_unit", None, ()),
+        ("recent", rf"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:most\s+)?recent\s+(?P<unit>days|weeks|months|years)\b",
+         "recent", None, ()),
+        ("duration", rf"\bfor\s+(?:(?P<q>{quals}|close\s+to)\s+)?(?:(?P<num>{num})\s+)?(?P<unit>{unit})"
+                     r"(?!\s+(?:of|old|later|earlier|ago|before|after)\b)", "duration", _accept_duration, ()),
+        ("within", rf"\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?:(?P<num>{num})\s+)?(?P<unit>{unit})", "within", None, ()),
+        ("since_then", r"\b(?:ever\s+)?since\s+then\b", "since_then", None, ()),
+    ]
+    return tuple(Rule(name, re.compile(pattern, re.I), RESOLVERS[resolve], accept, cased)
+                 for name, pattern, resolve, accept, cased in specs)

@@ -1,0 +1,107 @@
+"""As-of answers: the status of a donor's weapon in a zone on a date, with the deciding facts.
+
+Combination across weapon levels (LEDGER.md precedence 2): the most specific level with an explicit
+state (permitted, restricted, not_supplied, contested) on the date decides; when no level has one, an
+implied permission (a delivery) at any level gives `permitted`; otherwise `unknown`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from redlines.kb.policy import StateInterval
+from redlines.kb.rows import load_facts, row_to_state
+from redlines.kb.schema import FactRow, PolicyStateRow
+from redlines.kb.store import Store
+from redlines.model import Status, Zone
+from redlines.query.resolve import (
+    catalogue,
+    levels,
+    resolve_date,
+    resolve_donor,
+    resolve_weapon,
+    resolve_zone,
+    weapon_label,
+)
+from redlines.query.types import Answer, Source
+
+DECIDED = {Status.PERMITTED.value, Status.RESTRICTED.value, Status.NOT_SUPPLIED.value, Status.CONTESTED.value}
+
+
+def decide(chain: Sequence[tuple[str, str]], states: dict[tuple[str, str], StateInterval]
+           ) -> tuple[StateInterval | None, tuple[str, str] | None]:
+    """The deciding interval among the levels' intervals in force (most specific explicit first)."""
+    for lvl in chain:
+        st = states.get(lvl)
+        if st is not None and st.basis == "explicit" and st.status in DECIDED:
+            return st, lvl
+    for lvl in chain:
+        st = states.get(lvl)
+        if st is not None and st.status == Status.PERMITTED.value:
+            return st, lvl
+    return None, None
+
+
+def _in_force(session: Session, donor: str, zone: str, chain: Sequence[tuple[str, str]], day: date
+              ) -> dict[tuple[str, str], StateInterval]:
+    q = select(PolicyStateRow).where(
+        PolicyStateRow.donor == donor, PolicyStateRow.zone == zone,
+        tuple_(PolicyStateRow.weapon_kind, PolicyStateRow.weapon_id).in_(list(chain)),
+        PolicyStateRow.valid_from <= day,
+        or_(PolicyStateRow.valid_to.is_(None), PolicyStateRow.valid_to > day))
+    return {(r.weapon_kind, r.weapon_id): row_to_state(r) for r in session.scalars(q)}
+
+
+def sources_for(session: Session, fact_ids: Iterable[str]) -> list[Source]:
+    """One Source per evidence sentence of these facts, by fact date then outlet."""
+    ids = list(dict.fromkeys(fact_ids))
+    if not ids:
+        return []
+    out = [Source(e.outlet, f.date_start, e.published, e.sentence, e.document_id, f.id)
+           for f in load_facts(session, FactRow.id.in_(ids)) for e in f.evidence]
+    return sorted(out, key=lambda s: (s.fact_date or date.min, s.outlet or "", s.document_id))
+
+
+def ask(store: Store, donor: str, weapon: str, zone: str | Zone, date: date | str | None) -> Answer:  # noqa: A002
+    """Status of `donor`'s `weapon` in `zone` on `date` (canonical names resolved)."""
+    donor_c = resolve_donor(donor)
+    kind, wid = resolve_weapon(weapon)
+    z = resolve_zone(zone).value
+    day = resolve_date(date)
+    chain = levels(donor_c, kind, wid)
+    with store.session() as s:
+        st, lvl = decide(chain, _in_force(s, donor_c, z, chain, day))
+        if st is None:
+            return Answer(donor_c, weapon_label(kind, wid), z, day, Status.UNKNOWN.value, None, [],
+                          None, "nothing in the corpus decides it")
+        facts = sources_for(s, st.support_ids or st.fact_ids)
+    note = "" if lvl == (kind, wid) else f"decided at the level {weapon_label(*lvl)}"  # type: ignore[misc]
+    return Answer(donor_c, weapon_label(kind, wid), z, day, st.status, st.valid_from, facts,
+                  weapon_label(*lvl), note)  # type: ignore[misc]
+
+
+def donors_of(store: Store, weapon: str) -> list[str]:
+    """Donors with any fact or state about the weapon, plus its maker."""
+    kind, wid = resolve_weapon(weapon)
+    with store.session() as s:
+        found = set(s.scalars(select(PolicyStateRow.donor).where(
+            PolicyStateRow.weapon_kind == kind, PolicyStateRow.weapon_id == wid).distinct()))
+        found |= {a for a in s.scalars(select(FactRow.actor).where(
+            FactRow.weapon_kind == kind, FactRow.weapon_id == wid,
+            FactRow.type.in_(("use_permission", "transfer"))).distinct()) if a}
+    maker = catalogue().maker(wid) if kind == "system" else None
+    if maker:
+        found.add(maker)
+    found.discard("Ukraine")
+    return sorted(found)
+
+
+def ask_all(store: Store, weapon: str, zones: Sequence[str | Zone], date: date | str | None,  # noqa: A002
+            donor: str | None = None) -> list[Answer]:
+    """Answers for one donor, or for every donor of the weapon, in each zone."""
+    donors = [resolve_donor(donor)] if donor else donors_of(store, weapon)
+    return [ask(store, d, weapon, z, date) for d in donors for z in zones]

@@ -1,0 +1,124 @@
+"""The red-line ledger: which restrictions were removed and which remain, as of a date.
+
+A red line is a (donor, weapon level, zone) key whose own timeline had an explicit `restricted` or
+`not_supplied` interval; it is *removed* when a later interval (in force by the date) is `permitted`,
+and *remaining* while the state on the date is still restricted, not supplied or contested. Keys
+that share donor, weapon, dates and outcome are shown once with their zones joined ("RU_BORDER+RU_DEEP").
+Topics (data/redlines.yaml) only name and order them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+
+from redlines.errors import StoreError
+from redlines.kb.policy import StateInterval
+from redlines.kb.rows import row_to_state
+from redlines.kb.schema import PolicyStateRow
+from redlines.kb.store import Store
+from redlines.model import Status, Zone
+from redlines.query.asof import sources_for
+from redlines.query.resolve import catalogue, weapon_label
+from redlines.query.types import Ledger, RedLine
+
+BARRED = {Status.RESTRICTED.value, Status.NOT_SUPPLIED.value}
+ZONE_ORDER = {z.value: i for i, z in enumerate(Zone)}
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    systems: frozenset[str]
+    classes: frozenset[str]
+    kinds: frozenset[str]
+    zones: frozenset[str]
+
+    def matches(self, kind: str, wid: str, zone: str) -> bool:
+        cat = catalogue()
+        classes = {wid} if kind == "class" else set(cat.class_chain(cat.weapon_class(wid))) if kind == "system" else set()
+        weapon_ok = (not self.systems and not self.classes) or (kind == "system" and wid in self.systems) or bool(
+            classes & self.classes)
+        return (weapon_ok and (not self.kinds or kind in self.kinds) and (not self.zones or zone in self.zones))
+
+
+@lru_cache(maxsize=1)
+def load_topics() -> tuple[Topic, ...]:
+    """The red-line topics from data/redlines.yaml."""
+    try:
+        data: dict[str, Any] = yaml.safe_load(resources.files("redlines.data").joinpath("redlines.yaml").read_text())
+    except (OSError, yaml.YAMLError) as exc:
+        raise StoreError(f"cannot read data/redlines.yaml: {exc}") from exc
+    return tuple(Topic(t["name"], frozenset(t.get("systems", [])), frozenset(t.get("classes", [])),
+                       frozenset(t.get("kinds", [])), frozenset(t.get("zones", [])))
+                 for t in data.get("topics", []))
+
+
+def topic_for(kind: str, wid: str, zone: str) -> str:
+    """The first topic matching the key, else a generated name."""
+    for t in load_topics():
+        if t.matches(kind, wid, zone):
+            return t.name
+    return f"{weapon_label(kind, wid)} in {zone}"
+
+
+def _line(timeline: list[StateInterval], as_of: date | None) -> tuple[StateInterval, StateInterval | None,
+                                                                        StateInterval] | None:
+    """(first barring interval, the permitting interval that removed it or None, state on the date)."""
+    live = [s for s in timeline if as_of is None or s.valid_from <= as_of]
+    drawn = next((s for s in live if s.basis == "explicit" and s.status in BARRED), None)
+    if drawn is None:
+        return None
+    now = live[-1]
+    if now.status == Status.PERMITTED.value:
+        return drawn, now, now
+    if now.status in BARRED or now.status == Status.CONTESTED.value:
+        return drawn, None, now
+    return None
+
+
+def ledger(store: Store, as_of: date | None = None) -> Ledger:
+    """Red lines removed (what, who, when, evidence) and remaining, as of a date (None = latest)."""
+    timelines: dict[tuple[str, str, str, str], list[StateInterval]] = {}
+    with store.session() as s:
+        q = select(PolicyStateRow).order_by(PolicyStateRow.donor, PolicyStateRow.weapon_kind,
+                                            PolicyStateRow.weapon_id, PolicyStateRow.zone, PolicyStateRow.valid_from)
+        if as_of is not None:
+            q = q.where(PolicyStateRow.valid_from <= as_of)
+        barred = set()
+        for r in s.scalars(q):
+            st = row_to_state(r)
+            timelines.setdefault(st.key(), []).append(st)
+            if st.status in BARRED and st.basis == "explicit":
+                barred.add(st.key())
+        groups: dict[tuple, dict[str, Any]] = {}
+        for key in sorted(barred):
+            found = _line(timelines[key], as_of)
+            if found is None:
+                continue
+            drawn, removed, now = found
+            donor, kind, wid, zone = key
+            gkey = (topic_for(kind, wid, zone), donor, kind, wid, drawn.valid_from,
+                    removed.valid_from if removed else None, now.status)
+            g = groups.setdefault(gkey, {"zones": [], "fact_ids": []})
+            g["zones"].append(zone)
+            for fid in drawn.fact_ids + (removed.support_ids if removed else now.fact_ids):
+                if fid not in g["fact_ids"]:
+                    g["fact_ids"].append(fid)
+        out = Ledger(as_of)
+        for (topic, donor, kind, wid, drawn_on, removed_on, status), g in groups.items():
+            zones = "+".join(sorted(g["zones"], key=ZONE_ORDER.__getitem__))
+            line = RedLine(topic, donor, weapon_label(kind, wid), zones, status, drawn_on, removed_on,
+                           sources_for(s, g["fact_ids"]))
+            (out.removed if removed_on else out.remaining).append(line)
+    order = {t.name: i for i, t in enumerate(load_topics())}
+    key = lambda r: (order.get(r.topic, len(order)), r.topic, r.donor, r.weapon, r.zone)  # noqa: E731
+    out.removed.sort(key=key)
+    out.remaining.sort(key=key)
+    return out

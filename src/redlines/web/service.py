@@ -1,0 +1,182 @@
+"""What the web layer asks of the library: parse parameters, call `redlines.query`, return plain dicts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from redlines.errors import UsageError
+from redlines.kb.store import Store
+from redlines.model import Document, Statement, Zone
+from redlines import query
+
+ZONE_CHOICES = ("RU_BORDER", "RU_DEEP", "UA_OCCUPIED", "UA_HELD")
+STATUSES = ("permitted", "restricted", "not_supplied", "contested", "unknown")
+
+
+def parse_date(value: str | None, name: str = "date") -> date:
+    """A YYYY-MM-DD parameter; today when empty."""
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value[:40]!r}") from None
+
+
+def parse_zone(value: str) -> str:
+    """A zone name of LEDGER.md (case-insensitive)."""
+    v = (value or "").strip().upper()
+    if v not in Zone.__members__:
+        raise UsageError(f"zone must be one of {', '.join(z.value for z in Zone)}, got {value[:40]!r}")
+    return v
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Query results (to_dict, dataclasses, enums, dates) to plain JSON values."""
+    if hasattr(obj, "to_dict") and not isinstance(obj, type):
+        return to_jsonable(obj.to_dict())
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, (date, datetime)):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in obj]
+    return obj
+
+
+def _call(name: str, *args: Any) -> Any:
+    return to_jsonable(getattr(query, name)(*args))
+
+
+def ask(store: Store, donor: str, weapon: str, zone: str, day: date) -> dict:
+    """Status of one donor/weapon/zone on a date: LEDGER.md shape plus fact ids when known."""
+    answer = query.ask(store, donor, weapon, zone, day)
+    full = getattr(answer, "to_full_dict", None)
+    return to_jsonable(full() if full else answer)
+
+
+def matrix(store: Store, as_of: date) -> dict:
+    """The donors x weapons x zones grid as of a date."""
+    return _call("matrix", store, as_of)
+
+
+def ledger(store: Store, as_of: date) -> dict:
+    """Red lines removed and remaining as of a date."""
+    return _call("ledger", store, as_of)
+
+
+_EFFECTS = {
+    ("use_permission", "allow"): "permitted", ("use_permission", "lift"): "permitted",
+    ("use_permission", "restrict"): "restricted", ("use_permission", "keep"): "restricted",
+    ("transfer", "deliver"): "permitted", ("transfer", "approve"): "permitted", ("transfer", "pledge"): "permitted",
+    ("transfer", "refuse"): "not_supplied", ("transfer", "withhold"): "not_supplied",
+}
+_NEGATED = {"permitted": "restricted", "restricted": "permitted", "not_supplied": "permitted"}
+
+
+def effect(entry: dict) -> str:
+    """The status a timeline entry pushes towards (unknown for facts that change no state)."""
+    if entry.get("modality") not in (None, "confirmed", "reported"):
+        return "unknown"
+    out = _EFFECTS.get((entry.get("type"), entry.get("action")), "unknown")
+    if entry.get("polarity") is False and out != "unknown":
+        return "not_supplied" if entry.get("type") == "transfer" else _NEGATED[out]
+    return out
+
+
+def timeline(store: Store, donor: str | None = None, weapon: str | None = None) -> dict:
+    """Dated decisions, oldest first, optionally for one donor or weapon; each with its `effect`."""
+    data = _call("timeline", store, donor, weapon)
+    entries = data.get("entries", data.get("events", [])) if isinstance(data, dict) else list(data)
+    entries = [{**e, "effect": e.get("effect") or effect(e)} for e in entries]
+    return {"donor": donor, "weapon": weapon, "entries": entries}
+
+
+def fact(store: Store, fact_id: str) -> dict:
+    """One fact with its sources, corroboration and contradictions (NotFound when unknown)."""
+    return _call("fact", store, fact_id)
+
+
+def contradictions(store: Store) -> list[dict]:
+    """Every contradiction in the store (empty when the query layer has none)."""
+    return _call("contradictions", store)
+
+
+def search(store: Store, q: str, limit: int = 50) -> dict:
+    """Full-text search over documents and statements."""
+    q = (q or "").strip()
+    if not q:
+        return {"q": "", "hits": []}
+    if len(q) > 200:
+        raise UsageError("q must be at most 200 characters")
+    data = _call("search", store, q, limit)
+    hits = data.get("hits", []) if isinstance(data, dict) else list(data)
+    return {"q": q, "hits": hits}
+
+
+def document_summary(doc: Document) -> dict:
+    """The `redlines docs --json` shape of one document."""
+    p = doc.published
+    return {
+        "id": doc.id, "url": doc.url, "outlet": doc.outlet, "title": doc.title,
+        "published": p.value.isoformat() if p.value else None, "published_how": p.how.value,
+        "published_confidence": p.confidence, "words_kept": doc.words_kept, "words_removed": doc.words_removed,
+    }
+
+
+def statement_summary(st: Statement) -> dict:
+    """A statement as shown on a document page."""
+    ev = st.evidence
+    return {
+        "type": st.type.value, "sentence": ev.sentence, "start_char": ev.start_char, "end_char": ev.end_char,
+        "actor": st.actor, "weapon": str(st.weapon) if st.weapon else None,
+        "zones": [z.value for z in st.zones], "action": st.action, "modality": st.modality.value,
+    }
+
+
+def document_detail(store: Store, ref: str) -> dict:
+    """A document with its clean text, removed spans and statements (NotFound when unknown)."""
+    doc = store.get_document(ref)
+    return {
+        **document_summary(doc), "text": doc.text, "language": doc.language, "source_path": doc.source_path,
+        "revision_of": doc.revision_of,
+        "removed": [{"start": r.start, "end": r.end, "reason": r.reason, "text": r.text} for r in doc.removed],
+        "statements": [statement_summary(s) for s in store.statements(doc.id)],
+    }
+
+
+def documents(store: Store) -> list[dict]:
+    """Every document, oldest first."""
+    return [document_summary(d) for d in store.documents()]
+
+
+def date_bounds(store: Store) -> tuple[date | None, date | None]:
+    """Earliest fact date (or publication) and latest publication date in the store."""
+    from sqlalchemy import func, select
+
+    from redlines.kb.schema import DocumentRow, StatementRow
+
+    with store.session() as s:
+        lo_doc, hi_doc = s.execute(select(func.min(DocumentRow.published), func.max(DocumentRow.published))).one()
+        lo_st, hi_st = s.execute(select(func.min(StatementRow.valid_start), func.max(StatementRow.valid_start))).one()
+    lows = [d for d in (lo_doc, lo_st) if d]
+    highs = [d for d in (hi_doc, hi_st) if d]
+    return (min(lows) if lows else None), (max(highs) if highs else None)
+
+
+def weapon_label(weapon: str | None) -> str:
+    """'class:long_range_missile' -> 'long range missile (class)'; systems stay as they are."""
+    if not weapon:
+        return "any weapon"
+    kind, _, name = weapon.partition(":")
+    if not name:
+        return weapon
+    name = name.replace("_", " ")
+    return f"{name}-supplied weapons" if kind == "origin" else f"{name} ({kind})"
