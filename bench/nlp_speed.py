@@ -14,9 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redlines.model import Document  # noqa: E402
-from redlines.nlp import Gazetteer, annotate, load_pipeline  # noqa: E402
-from redlines.nlp import annotate as annotate_mod  # noqa: E402
+import importlib
+
+from redlines.model import Document
+from redlines.nlp import Gazetteer, annotate, load_pipeline
 
 
 def corpus(files: list[str]) -> list[str]:
@@ -33,6 +34,7 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--no-dates", action="store_true", help="leave out the time-expression pass")
+    ap.add_argument("--rounds", type=int, default=3, help="alternate the two runs and keep the best of each")
     args = ap.parse_args()
     texts = corpus(args.files) * args.repeat
     if not texts:
@@ -42,18 +44,20 @@ def main() -> None:
     gaz = Gazetteer.load()
     docs = [Document(f"d{i}", t, t) for i, t in enumerate(texts)]
     if args.no_dates:
-        annotate_mod.annotate.__globals__["_timexes"] = lambda ctx: []
+        importlib.import_module("redlines.nlp.annotate")._timexes = lambda ctx: []
     list(nlp.pipe(texts[:2]))  # warm up both paths
     list(annotate(docs[:2], nlp, gaz))
 
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    bare = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    parsed = list(annotate(docs, nlp, gaz))
-    ours = time.perf_counter() - t0
+    bare = ours = float("inf")
+    parsed = []
+    for _ in range(max(1, args.rounds)):  # the machine is shared: alternate and keep the best
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        bare = min(bare, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        parsed = list(annotate(docs, nlp, gaz))
+        ours = min(ours, time.perf_counter() - t0)
 
     n_sent = sum(len(p.sentences) for p in parsed)
     n_cand = sum(s.candidate for p in parsed for s in p.sentences)
@@ -62,7 +66,14 @@ def main() -> None:
     print(f"bare nlp.pipe      {bare:7.2f} s  {words / bare:9.0f} words/s")
     print(f"redlines annotate  {ours:7.2f} s  {words / ours:9.0f} words/s")
     print(f"speed-up           {bare / ours:7.2f}x")
-    print(f"sentences parsed   {n_cand}/{n_sent} ({n_cand / max(1, n_sent):.0%}), words parsed {w_cand / words:.0%}")
+    n_ner = sum(
+        1 for p in parsed for s in p.sentences if s.parse is not None and s.parse.has_annotation("ENT_IOB")
+    )
+    print(
+        f"sentences parsed   {n_cand}/{n_sent} ({n_cand / max(1, n_sent):.0%}), "
+        f"words parsed {w_cand / words:.0%}, "
+        f"NER run on {n_ner}/{n_cand}"
+    )
 
 
 if __name__ == "__main__":

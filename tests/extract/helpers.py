@@ -33,7 +33,7 @@ LEXICON: dict[str, tuple[str, str, dict]] = {
     **{s: ("ACTOR", NL, {}) for s in ("Netherlands", "Dutch", "The Hague")},
     **{s: ("ACTOR", BE, {}) for s in ("Belgium", "Belgian", "Brussels")},
     "Norway": ("ACTOR", "Norway", {}), "Norwegian": ("ACTOR", "Norway", {}),
-    "Poland": ("ACTOR", "Poland", {}), "Warsaw": ("ACTOR", "Poland", {}),
+    "Poland": ("ACTOR", "Poland", {}), "Portugal": ("ACTOR", "Portugal", {}), "Portuguese": ("ACTOR", "Portugal", {}), "Warsaw": ("ACTOR", "Poland", {}),
     "NATO": ("ACTOR", "NATO", {}),
     "Biden": ("PERSON", "Joe Biden", {"state": US, "role": "president"}),
     "Blinken": ("PERSON", "Antony Blinken", {"state": US, "role": "secretary of state"}),

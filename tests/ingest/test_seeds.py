@@ -15,8 +15,8 @@ from tests.conftest import seed_path
 JUNK = {
     "000": ["--With assistance from", "(Updates with agreement", "©2024 Bloomberg"],
     "001": ["Updates to our Terms", "We are updating our", "Tuesday, June 25, 2024 |", "Courthouse News Service Courthouse",
-            "Follow @", "Categories /", "Subscribe to Closing Arguments", "Sign up for new weekly", "Loading..."],
-    "002": ["Avdiivka, Donetsk region, Ukraine", "Ukrainian soldiers use the French Caesar", "Sign up for our weekly",
+            "Follow @", "Categories /", "Subscribe to Closing", "Sign up for new weekly", "Loading..."],
+    "002": ["Avdiivka, Donetsk", "Ukrainian soldiers use the French Caesar", "Sign up for our weekly",
             "Tu suscripción", "¿Quieres añadir", "Si continúas", "¿Por qué estás", "Si quieres compartir",
             "En el caso de no", "Si decides continuar", "More information", "Archived In", "Recomendaciones EL PAÍS"],
 }

@@ -257,3 +257,102 @@ def test_gold_set_dates_accuracy():
     if not total:
         pytest.skip("no date expectations with inline text")
     assert right / total >= 0.9, f"{right}/{total}"
+
+
+@pytest.mark.parametrize("sentence,needle,pub,start,end", [
+    ("Kyiv wants the jets by the end of the year.", "by the end of the year", D("2024-11-20"), "2024-11-20",
+     "2024-12-31"),
+    ("Troops invaded on Feb. 24, 2022, and by Feb. 26 they neared the capital.", "by Feb. 26", SUN,
+     "2022-02-26", "2022-02-26"),
+    ("Talks are set for June 13–14 in Vilnius.", "June 13–14", D("2024-06-05"), "2024-06-13", "2024-06-14"),
+    ("A few days ago another depot burned.", "A few days ago", D("2024-11-20"), "2024-11-14", "2024-11-19"),
+    ("Output should climb by mid-2025.", "by mid-2025", D("2024-11-20"), "2024-11-20", "2025-08-31"),
+    ("Deliveries slowed in late 2023.", "in late 2023", D("2024-11-20"), "2023-09-01", "2023-12-31"),
+    ("The officials met early next year.", "early next year", D("2024-11-20"), "2025-01-01", "2025-04-30"),
+])
+def test_more_forms(sentence, needle, pub, start, end):
+    iv = timex_for(sentence, needle, pub).interval
+    assert (iv.start, iv.end) == (D(start), D(end))
+
+
+def test_publication_date_may_be_a_datetime_or_iso_string():
+    from datetime import datetime
+
+    text = "Officials said on Friday that aid would flow."
+    assert find_timexes(text, datetime(2024, 3, 15, 9, 30))[0].interval.start == FRI
+    assert find_timexes(text, "2024-03-15")[0].interval.start == FRI
+    assert find_timexes(text, "not a date")[0].interval.precision is Precision.UNKNOWN
+
+
+def test_random_word_salad_never_raises():
+    import random
+
+    words = ("on in since by last next this the early mid late end of for more than a few two 999 0 31 29 "
+             "February May Jan. 2024 1800 2099 1990s days weeks year day ago earlier later that same following "
+             "within recent weekend Friday yesterday tomorrow spring winter fall will said had , . -").split()
+    rng = random.Random(7)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        for pub in (D("2024-02-29"), D("0001-01-03"), D("9999-12-30"), None):
+            for t in find_timexes(text, pub):
+                assert text[t.start_char:t.end_char] == t.text
+                iv = t.interval
+                assert iv.start is None or iv.end is None or iv.start <= iv.end
+
+
+@pytest.mark.parametrize("sentence,needle,start,end,precision", [
+    ("Russia launched forty drones overnight.", "overnight", "2024-06-04", "2024-06-05", "range"),
+    ("In the past 24 hours the city was hit twice.", "the past 24 hours", "2024-06-04", "2024-06-05", "range"),
+    ("Output grew in the third quarter of 2023.", "the third quarter of 2023", "2023-07-01", "2023-09-30", "year"),
+    ("Output grew again in Q1 2024.", "Q1 2024", "2024-01-01", "2024-03-31", "year"),
+    ("The decree of 24.02.2022 was cited.", "24.02.2022", "2022-02-24", "2022-02-24", "day"),
+    ("The file is dated 2024/05/28.", "2024/05/28", "2024-05-28", "2024-05-28", "day"),
+])
+def test_hours_quarters_numeric(sentence, needle, start, end, precision):
+    iv = timex_for(sentence, needle, D("2024-06-05")).interval
+    assert (iv.start, iv.end, iv.precision.value) == (D(start), D(end), precision)
+
+
+def test_newspaper_and_holiday_names_are_not_weekdays():
+    text = "The Sunday Times said so, the Mail on Sunday agreed, and Good Friday passed. On Sunday, Kyiv replied."
+    assert [t.text for t in find_timexes(text, SUN)] == ["On Sunday"]
+
+
+def test_year_of_the_sentence_fills_a_bare_month_or_day_but_not_through_since():
+    text = "The war began on Feb. 24, 2022, and by March 3 troops were near the capital."
+    assert timex_for(text, "March 3", SUN).interval.start == D("2022-03-03")
+    assert timex_for("In 2022, fighting raged and in March the town fell.", "in March", SUN).interval.start == \
+        D("2022-03-01")
+    text = "Ukraine, which has fought since 2022, received jets on May 30."
+    assert timex_for(text, "May 30", SUN).interval.start == D("2024-05-30")
+
+
+ARTICLE = """KYIV (Wire) - Norway said Thursday it would let Kyiv use its rocket artillery against targets in
+Russia's Belgorod region, weeks after Washington took a similar step. The decision, first reported by a
+local paper on Sunday, ends a restriction in place since the start of the full-scale invasion.
+
+Oslo had for months resisted. In the spring of 2023 it promised air defence, and by the end of that year
+the first batteries had arrived. Two weeks later a second shipment followed.
+
+Ministers will meet again next Tuesday, and a decision on jets is due by the end of the year. Since Jan. 1,
+Russia has fired more than 4,000 glide bombs, officials said earlier this week."""
+
+
+def test_a_whole_article_in_our_own_words():
+    pub = D("2024-06-06")  # a Thursday
+    expect = {
+        "Thursday": ("2024-06-06", "2024-06-06"),
+        "on Sunday": ("2024-06-02", "2024-06-02"),
+        "since the start of the full-scale invasion": ("2022-02-24", "2024-06-06"),
+        "In the spring of 2023": ("2023-03-01", "2023-05-31"),
+        "Two weeks later": ("2024-01-14", "2024-01-14"),
+        "next Tuesday": ("2024-06-11", "2024-06-11"),
+        "by the end of the year": ("2024-06-06", "2024-12-31"),
+        "Since Jan. 1": ("2024-01-01", "2024-06-06"),
+        "earlier this week": ("2024-06-03", "2024-06-06"),
+    }
+    got = {t.text: t.interval for t in find_timexes(ARTICLE, pub)}
+    for text, (start, end) in expect.items():
+        assert text in got, (text, sorted(got))
+        assert (got[text].start, got[text].end) == (D(start), D(end)), (text, got[text])
+    assert got["for months"].end == D("2024-06-06") or got["for months"].precision is Precision.RANGE

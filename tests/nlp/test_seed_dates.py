@@ -6,9 +6,19 @@ from datetime import date
 
 import pytest
 
-from conftest import seed_path
 from redlines.model import Timex
 from redlines.nlp.dates import find_timexes, resolve_timex
+
+try:
+    from tests.conftest import seed_path
+except ImportError:  # pytest started outside the repository root: load tests/conftest.py by path
+    import importlib.util
+    from pathlib import Path
+
+    _spec = importlib.util.spec_from_file_location("_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py")
+    _root = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+    _spec.loader.exec_module(_root)  # type: ignore[union-attr]
+    seed_path = _root.seed_path
 
 D = date.fromisoformat
 PUBLISHED = {"000": D("2024-05-28"), "001": D("2024-05-31"), "002": D("2024-06-02")}

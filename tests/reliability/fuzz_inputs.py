@@ -79,6 +79,20 @@ def mixed_encoding(draw) -> bytes:
     return b" ".join(text.encode(enc, errors="replace") for text, enc in parts)
 
 
+@st.composite
+def noisy_article(draw) -> str:
+    """A real-looking synthetic article, damaged: invisible characters, RTL runs, cut short, maybe in HTML."""
+    from redlines.scale.synthetic import generate_article
+
+    _, text = generate_article(draw(st.integers(0, 10**6)), seed=draw(st.integers(0, 50)))
+    text = draw(sprinkled(st.just(text)))
+    text = text[: draw(st.integers(len(text) * 2 // 3, len(text)))]
+    if draw(st.booleans()):
+        paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        text = f"<html><head><title>News</title></head><body><div class='ad'>Buy now</div>{paras}</body></html>"
+    return text
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | unicode_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
@@ -92,7 +106,7 @@ json_values = st.recursive(
 def json_garbage(draw) -> str:
     kind = draw(st.sampled_from(("value", "article", "lines", "truncated")))
     article = st.fixed_dictionaries({}, optional={
-        "text": st.one_of(sprinkled(), st.integers(), st.none(), st.just("")),
+        "text": st.one_of(sprinkled(), noisy_article(), st.integers(), st.none(), st.just("")),
         "html": st.one_of(truncated_html(), st.lists(st.integers(), max_size=2)),
         "url": st.one_of(unicode_text, st.integers()),
         "title": unicode_text,
@@ -123,6 +137,7 @@ MALFORMED_FILES = {
     "rtl_zero_width_nul": st.tuples(st.sampled_from((".txt", ".html")), sprinkled().map(_enc)),
     "json_garbage": st.tuples(st.sampled_from((".json", ".jsonl", ".ndjson")), json_garbage().map(_enc)),
     "unicode_text": st.tuples(st.sampled_from((".txt", ".json")), unicode_text.map(_enc)),
+    "noisy_article": st.tuples(st.sampled_from((".txt", ".html")), noisy_article().map(_enc)),
 }
 
 # Texts handed straight to the language layer and extraction (bypassing the cleaner's filters).

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from redlines.cli import app
-from redlines.kb.check import check_store
+from redlines.kb.check import check_store, default_id_rule
 from redlines.kb.store import Store
 from redlines.model import Document, Evidence, RemovedSpan, Statement, StatementType
 
@@ -19,12 +19,14 @@ RAW = "<nav>Menu</nav><p>Norway lets Kyiv fire its rockets at depots.</p><p>Crit
 
 
 def _hash_rule(doc: Document) -> str:
-    return hashlib.sha256(doc.text.encode()).hexdigest()[:16]
+    """The ingest stage's rule when it has one (as `redlines check` uses), else a plain sha256."""
+    rule = default_id_rule()
+    return rule(doc) if rule else hashlib.sha256(doc.text.encode()).hexdigest()
 
 
 def _doc(text: str = TEXT) -> Document:
-    return Document(id=hashlib.sha256(text.encode()).hexdigest()[:16], text=text, raw=RAW,
-                    removed=(RemovedSpan(0, 15, "navigation", "<nav>Menu</nav>"),))
+    doc = Document(id="", text=text, raw=RAW, removed=(RemovedSpan(0, 15, "navigation", "<nav>Menu</nav>"),))
+    return doc.with_(id=_hash_rule(doc))
 
 
 def _stmt(doc: Document, start: int, end: int, sentence: str | None = None) -> Statement:
@@ -55,6 +57,14 @@ def test_evidence_mismatch_and_offsets_found(store):
     store.replace_statements(d.id, [_stmt(d, 0, 10, "something else"), _stmt(d, 5, len(TEXT) + 40)])
     kinds = sorted(p.kind for p in check_store(store, id_rule=_hash_rule).problems)
     assert kinds == ["evidence_mismatch", "offsets_out_of_range"]
+
+
+def test_real_ingest_rule_is_used_by_default():
+    from redlines import ingest
+
+    if not hasattr(ingest, "content_id"):
+        pytest.skip("ingest has no content_id yet")
+    assert default_id_rule()(_doc()) == ingest.content_id(TEXT)
 
 
 def test_bad_content_hash_found(store):

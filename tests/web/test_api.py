@@ -76,7 +76,7 @@ def test_contradiction_is_shown_side_by_side(client):
     (c,) = fact["contradictions"]
     assert c["field"] == "quantity" and sorted(c["values"]) == [3, 4]
     html = client.get(f"/facts/{fact_id}").text
-    assert html.count('class="side') == 2 and "Morning Example" in html and "Evening Example" in html
+    assert html.count('class="side ') == 2 and "Morning Example" in html and "Evening Example" in html
     assert html.count("<mark") == 2  # each source sentence highlighted in its own article
 
 

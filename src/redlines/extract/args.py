@@ -79,10 +79,10 @@ def subtree_ids(tok: Any) -> set[int]:
 def governors(tok: Any) -> list[Any]:
     """The token and the heads it hangs from through clausal links, up to the root."""
     out = [tok]
-    while tok.dep_ in CLAUSAL and tok.head is not tok:
+    while tok.dep_ in CLAUSAL and tok.head.i != tok.i:
         tok = tok.head
         out.append(tok)
-    if out[-1].head is not out[-1]:
+    if out[-1].head.i != out[-1].i:
         out.append(out[-1].head)
     return out
 
@@ -96,10 +96,10 @@ def actor_name(m: Mention) -> str | None:
 
 def _depth(tok: Any, top: Any) -> int:
     d = 0
-    while tok is not top and tok.head is not tok:
+    while tok.i != top.i and tok.head.i != tok.i:
         tok = tok.head
         d += 1
-    return d if tok is top else 99
+    return d if tok.i == top.i else 99
 
 
 def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
@@ -113,7 +113,7 @@ def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
     out = []
     for m, r in cands:
         t = r
-        while t.dep_ == "conj" and t.i not in heads and t.head is not t:
+        while t.dep_ == "conj" and t.i not in heads and t.head.i != t.i:
             t = t.head
         if t.i in heads:
             out.append(m)
@@ -124,7 +124,7 @@ def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
     return out
 
 
-def agents(view: SentView, trig: Any) -> list[Mention] | None:
+def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | None:
     """Who does the trigger: the subject (or passive agent) of the trigger or of a governing clause.
 
     None means a subject was found that names no actor ("pressure was building to ..."): nobody acts.
@@ -149,7 +149,7 @@ def agents(view: SentView, trig: Any) -> list[Mention] | None:
             found = _head_mentions(view, s)
             if found:
                 return found
-            if s.text.lower() not in PRONOUNS and s.pos_ != "PRON" and s.dep_ == "nsubj" \
+            if strict and s.text.lower() not in PRONOUNS and s.pos_ != "PRON" and s.dep_ == "nsubj" \
                     and s.pos_ in ("NOUN", "PROPN") and lemma(s) not in cue("args", "weak_subjects"):
                 return None  # a plain noun subject ("pressure", "the debate") is not a donor
     return []
@@ -276,7 +276,7 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
     for t in timexes:
         r = view.root(t)
         tok, steps = r, 0
-        while tok is not None and tok.i not in chain and tok.head is not tok and steps < 6:
+        while tok is not None and tok.i not in chain and tok.head.i != tok.i and steps < 6:
             tok, steps = tok.head, steps + 1
         if tok is not None and tok.i in chain:
             attached.append((steps, abs((r.i if r is not None else 0) - trig.i), t))

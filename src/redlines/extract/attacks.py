@@ -45,7 +45,7 @@ def _attacker(view: SentView, trig: Any) -> str | None:
                 got = view.of(("ACTOR", "PERSON"), subtree_ids(c))
                 if got:
                     return actor_name(got[0])
-        if trig.dep_ in ("nsubj", "nsubjpass") or trig.dep_ != "dobj":
+        if trig.dep_ != "dobj" or lemma(trig.head) not in ("launch", "carry", "conduct", "stage", "mount"):
             return None
     found = agents(view, trig) or []
     for m in found:
@@ -80,7 +80,7 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
     seen: set[str | None] = set()
     for trig in _triggers(view):
         a = assess(view, trig)
-        if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED) or a.negated or a.question:
+        if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED) or a.negated or a.question:
             continue
         attacker = _attacker(view, trig)
         scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())

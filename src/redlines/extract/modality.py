@@ -45,9 +45,9 @@ def _attribution(view: SentView, chain: list[Any]) -> tuple[str | None, bool]:
     """Who the sentence attributes the claim to, and whether that is a report (not the actor's own word)."""
     speech, report_verbs, sources = cue("modality", "speech_verbs"), cue("modality", "report_verbs"), \
         cue("modality", "report_sources")
-    for node in chain[1:]:
+    for below, node in zip(chain, chain[1:]):
         lem = lemma(node)
-        if lem not in speech and lem not in report_verbs:
+        if lem not in speech and lem not in report_verbs or below.dep_ == "xcomp":
             continue
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         who = _phrase(subj) if subj is not None else ""
@@ -71,8 +71,8 @@ def assess(view: SentView, trig: Any) -> Assessment:
     speech = cue("modality", "speech_verbs") | cue("modality", "report_verbs")
     # nodes of the claim itself: the trigger up to (not including) the verb of saying
     own: list[Any] = []
-    for node in chain:
-        if node is not trig and lemma(node) in speech:
+    for k, node in enumerate(chain):
+        if node.i != trig.i and lemma(node) in speech and chain[k - 1].dep_ != "xcomp":
             break
         own.append(node)
     under_speech = len(own) < len(chain)
@@ -86,22 +86,22 @@ def assess(view: SentView, trig: Any) -> Assessment:
         lem = lemma(node)
         kids = list(node.children)
         neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids)
-        if node is trig:
+        if node.i == trig.i:
             negated = negated or neg
         elif neg and (f"not {lem}" in refusal or lem in ("ready", "willing", "prepared", "want", "plan", "intend",
                                                          "agree", "yet")):
             refused = True
         elif neg:
             negated = True
-        if node is not trig and lem in refusal:
+        if node.i != trig.i and lem in refusal:
             refused = True
-        if node is not trig and lem in planned_l:
+        if node.i != trig.i and lem in planned_l:
             planned = True
-        if lem in hypo_l and node is not trig:
+        if lem in hypo_l and node.i != trig.i:
             hypothetical = True
         if lem in cue("modality", "reluctance"):
             hypothetical = True
-        if node is not trig and lem in cue("modality", "standing"):
+        if node.i != trig.i and lem in cue("modality", "standing"):
             standing = True
         for c in kids:
             if c.dep_ == "advmod" and lemma(c) in cue("modality", "standing"):
@@ -116,7 +116,7 @@ def assess(view: SentView, trig: Any) -> Assessment:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                 conditional = True
     for node in chain:
-        if node is not trig and lemma(node) in cue("modality", "denial") and any(
+        if node.i != trig.i and lemma(node) in cue("modality", "denial") and any(
                 lemma(t) in ("report", "claim", "rumor", "rumour", "suggestion") for t in node.subtree):
             denied = True
     if view.sent.text.rstrip().endswith("?"):

@@ -49,7 +49,7 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
             if lem in allow_v:
                 out.append((tok, "allow", "allow"))
             elif lem in restrict_v:
-                out.append((tok, "restrict", "restrict"))
+                out.append((tok, "restrict", "only" if _limited_to(tok) else "restrict"))
             elif lem in lift_v and any(lemma(c) in nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
                 out.append((tok, "allow", "lift"))
             elif lem in keep_v and any(lemma(c) in nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -63,6 +63,12 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
     for s, e, phrase in phrase_matches(doc, cue("permission", "restrict_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
     return out
+
+
+def _limited_to(tok: Any) -> bool:
+    """'limited to border areas', 'confined to Ukrainian territory'."""
+    return lemma(tok) in ("limit", "confine", "restrict") and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
 def _scope(trig: Any) -> set[int]:
@@ -84,9 +90,9 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
         and not lemmas & cue("transfer", "transfer_nouns")
 
 
-def _donors(view: SentView, trig: Any, ctx: Context) -> tuple[list[tuple[str, str | None]], bool]:
+def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tuple[list[tuple[str, str | None]], bool]:
     """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
-    found = agents(view, trig)
+    found = agents(view, trig, strict=how not in ("phrase", "only"))
     if found is None:
         return [], False
     pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]
@@ -111,7 +117,11 @@ def _zones_for(view: SentView, scope: set[int], how: str) -> tuple[tuple[Zone, .
     """(zones the statement is about, zones it is limited to) for a trigger."""
     zones = zones_of(view, scope) or zones_of(view, None)
     if how == "only" and zones:
-        return tuple(z for z in ALL_ZONES if z not in zones), zones
+        to = [c for t in view.doc if t.i in scope for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+        allowed = zones_of(view, {i for c in to for i in subtree_ids(c)}) or zones
+        if set(allowed) <= set(RUSSIA):
+            return tuple(z for z in RUSSIA if z not in allowed), allowed
+        return tuple(z for z in ALL_ZONES if z not in allowed), allowed
     return zones, ()
 
 
@@ -138,7 +148,7 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         elif action == "restrict" and a.negated and not a.refused:
             polarity = False
         zones, limited = _zones_for(view, scope, how)
-        donors, syntactic = _donors(view, trig, ctx)
+        donors, syntactic = _donors(view, trig, ctx, how)
         for donor, speaker in donors:
             weapons = weapon_refs(view, scope, donor) or weapon_refs(view, set(range(len(view.doc))), donor) \
                 or [None]
@@ -181,6 +191,7 @@ def narrowing(view: SentView) -> tuple[Zone, ...]:
 def apply_narrowing(statements: list[Statement], views: dict[int, SentView], window: int = 3) -> list[Statement]:
     """Narrow 'inside Russia' permissions when one of the next `window` sentences limits them for the same donor."""
     out = list(statements)
+    consumed: set[int] = set()
     for k, st in enumerate(out):
         if st.type != StatementType.USE_PERMISSION or st.action != "allow" or not set(RUSSIA) <= set(st.zones):
             continue
@@ -195,8 +206,10 @@ def apply_narrowing(statements: list[Statement], views: dict[int, SentView], win
             if narrowed:
                 kept = tuple(z for z in st.zones if z not in RUSSIA or z in narrowed)
                 out[k] = st.with_(zones=kept, extra={**st.extra, "narrowed_by": idx})
+                consumed.add(idx)
                 break
-    return out
+    return [s for s in out if not (s.evidence.sentence_index in consumed and s.type == StatementType.USE_PERMISSION
+                                   and s.action == "restrict" and s.weapon is None)]
 
 
 def is_ukraine_only(zones: tuple[Zone, ...]) -> bool:

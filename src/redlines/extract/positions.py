@@ -54,8 +54,8 @@ def _is_position_use(tok: Any, action: str) -> bool:
 def _topic(view: SentView, trig: Any) -> str:
     """A few words of what the position is about: the trigger's complement."""
     comps = [c for c in trig.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "acl")]
-    if not comps and trig.head is not trig:
-        comps = [c for c in trig.head.children if c.dep_ in ("xcomp", "ccomp", "prep", "pcomp") and c is not trig]
+    if not comps and trig.head.i != trig.i:
+        comps = [c for c in trig.head.children if c.dep_ in ("xcomp", "ccomp", "prep", "pcomp") and c.i != trig.i]
     words: list[str] = []
     for c in comps:
         words.extend(t.text for t in c.subtree)

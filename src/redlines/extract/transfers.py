@@ -10,6 +10,7 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
+    _depth,
     actor_name,
     agents,
     governors,
@@ -38,15 +39,16 @@ def _phrase_heads(view: SentView, name: str) -> dict[int, str]:
 def _governor_action(view: SentView, trig: Any) -> str | None:
     """The action a governing verb gives a delivery verb ("pledged to deliver" -> pledge)."""
     phrases = {**_phrase_heads(view, "refuse_phrases"), **_phrase_heads(view, "withhold_phrases")}
-    for node in governors(trig)[1:4]:
+    chain = governors(trig)
+    for below, node in zip(chain[:3], chain[1:4]):
+        if below.dep_ == "conj":
+            break
         lem = lemma(node)
         if node.i in phrases:
             return "refuse" if phrases[node.i] in cue("transfer", "refuse_phrases") else "withhold"
         for lst, action in ACTION_OF_GOVERNOR:
             if lem in cue("transfer", lst):
                 return action
-        if node.dep_ == "conj":
-            break
     return None
 
 
@@ -60,9 +62,16 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
         lem = lemma(tok)
         verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
-        has_weapon_obj = any(view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(o)) for o in objs)
+        has_weapon_obj = any(_depth(view.root(m), o) <= 2 for o in objs
+                             for m in view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(o)))
+        permission_obj = any(lemma(t) in cue("permission", "allow_nouns") | {"light", "ahead", "go"}
+                             for o in objs for t in o.subtree)
+        about_use = any(lemma(t) in cue("permission", "use_words") for o in objs for t in o.subtree)
         if verb and lem in deliver and tok.dep_ not in ("amod", "acl", "relcl"):
-            out.append((tok, "deliver"))
+            if not permission_obj:
+                out.append((tok, "deliver"))
+        elif about_use and lem in cue("transfer", "approve_verbs"):
+            continue
         elif tok.i in phrases and (has_weapon_obj or any(lemma(o) in tnouns for o in objs)):
             out.append((tok, phrases[tok.i]))
         elif verb and lem in cue("transfer", "withhold_verbs") | cue("transfer", "refuse_verbs") | \
@@ -102,7 +111,7 @@ def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
     for m in view.of(("WEAPON", "WEAPON_CLASS"), ids):
         if (m.canonical or m.text) == w.id or m.canonical == w.id:
             tok = view.root(m)
-            while tok.dep_ == "compound" and tok.head is not tok:
+            while tok.dep_ in ("compound", "nummod", "amod") and tok.head.i != tok.i:
                 tok = tok.head
             n = number_of(tok)
             if n is not None:

@@ -81,9 +81,26 @@ class Clue:
     prep: str = ""
 
 
+ABBREV_END_RE = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|"
+    r"Pres|Prof|St|No|Vol|vs|etc|approx|Inc|Corp|Ltd|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
+)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Rough sentence split for date evidence (paragraphs, then terminal punctuation)."""
-    return [s.strip() for s in SENTENCE_SPLIT_RE.split(text) if s and s.strip()]
+    """Rough sentence split for date evidence (paragraphs, then terminal punctuation, not after 'Jan.' or 'U.S.')."""
+    out: list[str] = []
+    glue = False
+    for part in SENTENCE_SPLIT_RE.split(text):
+        part = part.strip() if part else ""
+        if not part:
+            continue
+        if glue and out:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+        glue = bool(ABBREV_END_RE.search(part)) and "\n" not in part
+    return out
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -31,7 +31,7 @@ PUBLISHED_LINE_RE = re.compile(
     re.I,
 )
 BYLINE_RE = re.compile(
-    r"^(?:(?P<place>[A-ZÀ-Ý][\w.'À-ÿ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?)\s*,?\s*"
+    r"^(?:(?P<place>[A-ZÀ-Ý][A-Za-zÀ-ÿ.'/ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?)\s*,?\s*"
     r"(?:(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*)?)?"
     r"\((?P<tag>[A-Z][\w./& -]{0,30})\)\s*(?:--|[-—–])\s*"
 )
@@ -120,7 +120,7 @@ def clean_text(raw: str) -> Cleaned:
     for ln in lines:
         if ln.reason is None and _duplicated(ln.text):
             ln.reason = "duplicated outlet name"
-        elif ln.reason is None and SEPARATOR_RE.search(ln.text) and not ln.terminal and ln.n_words <= 20:
+        elif ln.reason is None and len(SEPARATOR_RE.findall(ln.text)) >= 2 and not ln.terminal and ln.n_words <= 20:
             ln.reason = "navigation"
     lang = _mark_foreign(lines)
     _mark_navigation(lines)
@@ -159,8 +159,11 @@ def _mark_navigation(lines: list[Line]) -> None:
     for ln in kept[last + 1:]:
         if not ln.terminal and ln.n_words <= NAV_MAX_WORDS:
             ln.reason = "navigation"
-    for ln in kept[:first]:
-        if not ln.terminal and ln.n_words < 4:
+    lead = [ln for ln in kept[:first] if not ln.terminal]
+    for i, ln in enumerate(lead):
+        if ln.n_words <= 6 and any(o.n_words > ln.n_words + 2 and o.n_words >= 5 for o in lead[i + 1:]):
+            ln.reason = "masthead"
+        elif ln.n_words < 4:
             ln.reason = "navigation"
 
 

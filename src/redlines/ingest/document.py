@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import date
 
 from redlines.errors import InputRejected
 from redlines.ingest.anchors import split_sentences
-from redlines.ingest.clean import clean_text
+from redlines.ingest.clean import Cleaned, clean_text
 from redlines.ingest.html import extract_html
 from redlines.ingest.language import detect_language, english_ratio
 from redlines.ingest.metadata import fallback_title, guess_outlet, parse_full_date, parse_month_day
@@ -22,10 +23,20 @@ MIN_ENGLISH_RATIO = 0.18
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
 def normalise(text: str) -> str:
-    """NFC, unified newlines, no BOM or NBSP; the form hashed and cleaned."""
-    text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u00a0", " ")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, unified newlines, no NUL/control characters, BOM or NBSP; the form hashed and cleaned."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    return CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _meta(value: str | None) -> str | None:
+    """A metadata string on one line, without control characters."""
+    if value is None:
+        return None
+    return " ".join(normalise(value).split()) or None
 
 
 def content_id(clean: str) -> str:
@@ -34,7 +45,11 @@ def content_id(clean: str) -> str:
 
 
 def build_document(raw: RawArticle) -> Document:
-    """Clean an article and infer its metadata; InputRejected with a one-line reason when it is not one."""
+    """Clean an article and infer its metadata; InputRejected with a one-line reason when it is not one.
+
+    For HTML input `raw` is trafilatura's article text (headline first) and the page chrome outside
+    the article is one RemovedSpan at offsets 0..0 (it has no place in that text).
+    """
     html_meta = None
     chrome: list[RemovedSpan] = []
     if raw.html is not None and raw.text is None:
@@ -51,14 +66,15 @@ def build_document(raw: RawArticle) -> Document:
         raise InputRejected("empty input")
     cleaned = clean_text(source_text)
     text = cleaned.text
-    check_article(text)
+    check_length(text)
     language = detect_language(text)
     if language != "en":
         raise InputRejected(f"not English (detected {language!r}); only English articles are analysed")
-    url = raw.url or (html_meta.url if html_meta else None)
+    check_prose(text)
+    url = _meta(raw.url) or (html_meta.url if html_meta else None)
     removed = chrome + cleaned.removed
-    outlet = raw.outlet or guess_outlet(cleaned.byline, cleaned.removed, url, html_meta.sitename if html_meta else None)
-    title = raw.title or (html_meta.title if html_meta else None) or cleaned.headline or fallback_title(text)
+    outlet = _meta(raw.outlet) or guess_outlet(cleaned.byline, cleaned.removed, url, html_meta.sitename if html_meta else None)
+    title = _meta(raw.title) or (html_meta.title if html_meta else None) or cleaned.headline or fallback_title(text)
     return Document(
         id=content_id(text),
         text=text,
@@ -73,7 +89,7 @@ def build_document(raw: RawArticle) -> Document:
     )
 
 
-def publication_date(raw: RawArticle, cleaned, text: str, html_date) -> PublishedDate:
+def publication_date(raw: RawArticle, cleaned: Cleaned, text: str, html_date: date | None) -> PublishedDate:
     """Given > HTML metadata > 'Published ...' line or dated dateline > inference (see pubdate)."""
     page_dates = [d for d in (parse_full_date(p) for p in cleaned.page_dates) if d]
     if raw.published:
@@ -88,16 +104,20 @@ def publication_date(raw: RawArticle, cleaned, text: str, html_date) -> Publishe
     return infer_published(text, page_dates=page_dates, dateline_month_day=month_day)
 
 
-def check_article(text: str) -> None:
-    """Reject what is not article prose: too short, a list of links, word salad."""
+def check_length(text: str) -> None:
+    """Reject what is too short or mostly links to be an article."""
     n_words = len(text.split())
     if n_words == 0:
         raise InputRejected("empty after cleaning (only boilerplate)")
     if n_words < MIN_WORDS:
         raise InputRejected(f"not an article: only {n_words} words after cleaning (need {MIN_WORDS})")
     urls = len(URL_RE.findall(text))
-    if urls and urls * 4 >= len(text.split("\n\n")) * 2 or urls / n_words > 0.1:
+    if (urls >= 3 and urls * 2 >= len(text.split("\n\n"))) or urls / n_words > 0.1:
         raise InputRejected("not an article: mostly links")
+
+
+def check_prose(text: str) -> None:
+    """Reject what is not English article prose: too few sentences, word salad."""
     prose = [s for s in split_sentences(text) if len(s.split()) >= 6 and re.search(r"[.!?][\"”’)]*$", s)]
     if len(prose) < MIN_SENTENCES:
         raise InputRejected(f"not an article: {len(prose)} sentence(s) of prose (need {MIN_SENTENCES})")

@@ -63,14 +63,19 @@ def _iso_date(value: str | None) -> date | None:
 
 
 def _chrome(html: str, article: str) -> str:
-    """Visible page text that is not part of the extracted article."""
-    import trafilatura
+    """Visible page text (text nodes outside head/script/style) that is not part of the extracted article."""
+    import lxml.html
 
     try:
-        visible = trafilatura.html2txt(html) or ""
-    except Exception:  # pragma: no cover - html2txt is lenient
+        tree = lxml.html.fromstring(html)
+    except Exception:  # lxml raises several parser errors on junk; chrome is only for the audit trail
         return ""
-    for line in sorted((ln.strip() for ln in article.split("\n")), key=len, reverse=True):
-        if len(line) > 3:
-            visible = visible.replace(line, "\n")
-    return "\n".join(p.strip() for p in re.split(r"\n+", visible) if len(p.strip()) > 1)
+    for el in tree.xpath("//head|//script|//style|//noscript|//template"):
+        el.drop_tree()
+    flat = " ".join(article.split())
+    out: list[str] = []
+    for node in tree.itertext():
+        text = " ".join(node.split())
+        if len(text) > 1 and text not in flat and text not in out:
+            out.append(text)
+    return "\n".join(out)

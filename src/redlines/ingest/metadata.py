@@ -60,7 +60,14 @@ def guess_outlet(byline: str | None, removed: list[RemovedSpan], url: str | None
         if r.reason == "duplicated outlet name":
             toks = r.text.split()
             return " ".join(toks[: len(toks) // 2])
-    return sitename or outlet_from_url(url) or outlet_in_chrome(removed)
+    return sitename or outlet_from_url(url) or outlet_in_chrome(removed) or _masthead(removed)
+
+
+def _masthead(removed: list[RemovedSpan]) -> str | None:
+    for r in removed:
+        if r.reason == "masthead":
+            return re.split(r"\s+[—–|-]\s+", r.text, maxsplit=1)[0].strip() or None
+    return None
 
 
 def outlet_in_chrome(removed: list[RemovedSpan]) -> str | None:

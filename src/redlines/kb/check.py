@@ -90,15 +90,17 @@ def check_store(store: Store, *, id_rule: IdRule | None = None) -> CheckReport:
 
 
 def default_id_rule() -> IdRule | None:
-    """The ingest stage's content-hash rule (`redlines.ingest.document_id(doc)`), if it provides one."""
+    """The ingest stage's content-hash rule: `document_id(doc)`, or `content_id(clean text)`."""
     try:
         from redlines import ingest
     except ImportError:  # pragma: no cover - ingest is part of the package
         return None
-    for name in ("document_id", "content_id", "compute_id"):
-        rule = getattr(ingest, name, None)
-        if callable(rule):
-            return rule
+    rule = getattr(ingest, "document_id", None)
+    if callable(rule):
+        return rule
+    by_text = getattr(ingest, "content_id", None)
+    if callable(by_text):
+        return lambda doc: by_text(doc.text)
     return None
 
 

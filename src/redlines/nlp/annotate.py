@@ -20,13 +20,20 @@ from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer
 from redlines.nlp.people import PRONOUNS, resolve_people
 from redlines.nlp.prefilter import candidate_sentences, needs_ner
-from redlines.nlp.resolve import entity_mentions, origin_mentions, select_entities, select_zones, zone_mentions
+from redlines.nlp.resolve import (
+    entity_mentions,
+    origin_mentions,
+    select_entities,
+    select_zones,
+    zone_mentions,
+)
 from redlines.nlp.rulers import get_rulers
 from redlines.nlp.sentences import split_sentences
 
 
-def annotate(documents: Iterable[Document], nlp: Language, gazetteer: Gazetteer,
-             batch_size: int = 64) -> Iterator[ParsedDocument]:
+def annotate(
+    documents: Iterable[Document], nlp: Language, gazetteer: Gazetteer, batch_size: int = 64
+) -> Iterator[ParsedDocument]:
     """A ParsedDocument per input document, in input order."""
     rulers = get_rulers(nlp, gazetteer)
     speech_only = set(gazetteer.cues.get("speech_only", ()))
@@ -52,15 +59,21 @@ def annotate(documents: Iterable[Document], nlp: Language, gazetteer: Gazetteer,
             if not batch or (not ner_on and not with_ner):
                 continue
             disable = [] if with_ner or not ner_on else ["ner"]
-            for (k, i, _, _), parse in zip(batch, nlp.pipe((j[2] for j in batch), batch_size=256, disable=disable)):
+            for (k, i, _, _), parse in zip(
+                batch, nlp.pipe((j[2] for j in batch), batch_size=256, disable=disable)
+            ):
                 states[k][0].parses[i] = parse
         for ctx, matches, origins, flags in states:
             yield _finish(ctx, matches, origins, flags, gazetteer)
 
 
-def _finish(ctx: DocContext, matches, origins: list[Mention], flags: list[bool], gaz: Gazetteer) -> ParsedDocument:
+def _finish(
+    ctx: DocContext, matches, origins: list[Mention], flags: list[bool], gaz: Gazetteer
+) -> ParsedDocument:
     ents = select_entities(matches)
-    ctx.extra["taken"] = [(ctx.tok[e.start].idx, ctx.tok[e.end - 1].idx + len(ctx.tok[e.end - 1])) for e in ents]
+    ctx.extra["taken"] = [
+        (ctx.tok[e.start].idx, ctx.tok[e.end - 1].idx + len(ctx.tok[e.end - 1])) for e in ents
+    ]
     people = resolve_people(ctx, ents, gaz)
     ctx.extra["belgian_people"] = [p.start_char for p in people if p.attrs.get("state") == "Belgium"]
     places = [m for m in ents if m.kind in ("PLACE", "METONYM")]
@@ -83,8 +96,9 @@ def _ner_orgs(ctx: DocContext, known: list[Mention]) -> list[Mention]:
             if ent.label_ != "ORG":
                 continue
             a, b = base + ent.start_char, base + ent.end_char
-            if any(m.start_char < b and a < m.end_char for m in known) or \
-                    any(x < b and a < y for x, y in ctx.extra.get("taken", ())):
+            if any(m.start_char < b and a < m.end_char for m in known) or any(
+                x < b and a < y for x, y in ctx.extra.get("taken", ())
+            ):
                 continue
             name = ent.text.removeprefix("the ").removeprefix("The ")
             out.append(Mention("ORG", ent.text, a, b, name, {"via": "ner"}))

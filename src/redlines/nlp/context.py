@@ -31,7 +31,9 @@ class DocContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.sent_chars = [(self.tok[a].idx, self.tok[b - 1].idx + len(self.tok[b - 1])) for a, b in self.sent_tokens]
+        self.sent_chars = [
+            (self.tok[a].idx, self.tok[b - 1].idx + len(self.tok[b - 1])) for a, b in self.sent_tokens
+        ]
         self._starts = [c[0] for c in self.sent_chars]
         text = self.document.text
         self.paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text)]

@@ -6,7 +6,8 @@ order so each expression can see the ones before it. Every result is a `Timex` w
 closed `DateInterval(start, end, precision)`.
 
 Anchoring
-- Absolute dates ("28 May 2024", "May 28, 2024", "2024-05-28", "August 2023", "in 2014") need no anchor.
+- Absolute dates ("28 May 2024", "May 28, 2024", "2024-05-28", "24.02.2022" day-month-year, "August 2023",
+  "in 2014", "Q1 2024", "the 1990s") need no anchor.
 - Deictic expressions ("on Friday", "last week", "two weeks ago", "earlier this year", "this summer")
   are resolved against the publication date (anchor "publication"). Without a publication date they
   get `DateInterval(None, None, "unknown")`.
@@ -23,14 +24,17 @@ Anchoring
   start point keeps its own interval ("last summer" in "since last summer"). "since the beginning of
   the invasion" / "since the start of the full-scale invasion" start on 2022-02-24 (anchors in
   timex.yaml); "... in February 2022" that follows is its own expression. "by X" runs from the
-  publication date to the end of X with X's precision ("by 2028" ends 2028-12-31).
+  publication date to the end of X with X's precision ("by 2028" ends 2028-12-31); a "by X" already
+  past at publication is just X.
 - Durations end at the publication date: "for more than a year", "the past few weeks", "recent days"
   ("more than N" keeps N; vague "few" = 3, "several" = 4, "recent days" = 7 days). After "had" they
-  end at the previous event instead. "more than two weeks ago" is [pub - 4 weeks, pub - 2 weeks].
+  end at the previous event instead. "more than two weeks ago" is [pub - 4 weeks, pub - 2 weeks];
+  vague "a few days ago" / "weeks ago" is [pub - 2N units, pub - 1 unit] (precision range).
 
 Tense
-- Each expression takes the tense of the nearest cue word in its sentence (outside the expression):
-  future cues are will/'ll/shall/expected/scheduled/due to/plans/intends/set to/going to/would/upcoming
+- Each expression takes the tense of the nearest cue word of its clause (between commas, semicolons,
+  dashes, brackets), else of its sentence (outside the expression):
+  future cues are will/'ll/shall/expected/scheduled/due to/plans/intends/set for/going to/would/upcoming
   (not after was/were/had/been) and scheduling present verbs (takes office, begins, meets); past cues
   are said/told/was/had/... and words ending in -ed.
   Ties and no cue mean past. `resolve_timex(..., tense=...)` forces it.
@@ -64,24 +68,30 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from redlines.errors import UsageError
 from redlines.model import DateInterval, Precision, Timex
-from redlines.nlp.timex_rules import Context, Rule, build_rules
+from redlines.nlp.timex_rules import Context, Rule, build_rules, key_words
 from redlines.nlp.timex_vocab import load_vocab
 
 __all__ = ["find_timexes", "resolve_timex"]
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+ABBREVIATION = re.compile(r"^(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
+                          r"Sen|Rep|Gov|Prof|No|Gen|Maj|Capt|[A-Z]\.[A-Z](?:\.[A-Z])?)\.$")
+WRAPPED = re.compile(r"[a-z0-9,;-]")  # a line ending like this continues on the next line
+CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*")
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BY_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.I)
 HAD_BEFORE = re.compile(r"\b(?:had|'d|’d)\s+(?:\w+\s+)?$", re.I)
-EXPLICIT_YEAR_RULES = {"iso_date", "day_month_year", "month_day_year", "month_year", "year", "year_part",
+EXPLICIT_YEAR_RULES = {"iso_date", "dotted_date", "day_month_year", "month_day_year", "month_year", "year", "year_part",
                        "season_year"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose", "where", "when"}
 TENSES = ("past", "present", "future")
+SCHEDULED_REACH = 3  # "takes office Jan. 20": a scheduling present verb counts only this close
 
 
 def find_timexes(text: str, published: date | None) -> list[Timex]:
@@ -104,8 +114,9 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
           previous: date | None = None) -> list[Timex]:
     if not isinstance(text, str) or not text:
         return []
-    spans = _select(text)
-    sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+    published = _as_date(published)
+    sentences = _sentence_starts(text)
+    spans = _select(text, sentences)
     ctx = Context(pub=published)
     if previous is not None:
         ctx.event = ctx.last = DateInterval(previous, previous, Precision.DAY)
@@ -120,11 +131,15 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
         ctx.sentence_year = next((y for off, y in reversed(year_marks) if sent_start <= off < start), None)
         ctx.ref_year = _ref_year(year_refs, sent_start)
         ctx.had = bool(HAD_BEFORE.search(text[max(sent_start, start - 20):start]))
-        resolved = rule.resolve(match, ctx)
-        if resolved is None:
-            continue
-        base, anchor = resolved
-        interval = replace(_wrap(base, wrapper, published), text=text[start:end])
+        try:
+            resolved = rule.resolve(match, ctx)
+            if resolved is None:
+                continue
+            base, anchor = resolved
+            interval = replace(_wrap(base, wrapper, published), text=text[start:end])
+        except (ValueError, OverflowError):  # arithmetic off the calendar (year 0, year 10000)
+            base, anchor = DateInterval(None, None, Precision.UNKNOWN), "publication"
+            interval = replace(base, text=text[start:end])
         out.append(Timex(text[start:end], start, end, interval, rule.name + (f"+{wrapper}" if wrapper else ""), anchor))
         if wrapper == "since":  # the nested start point, e.g. "last summer" in "since last summer"
             inner = text[match.start():match.end()]
@@ -135,11 +150,26 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
         if base.precision not in (Precision.RANGE, Precision.UNKNOWN) and wrapper != "by":
             ctx.event = base
         ref = interval.end if wrapper == "by" else interval.start
+        aside = _parenthetical(text, sent_start, start, end)
         if ref is not None:
-            year_refs.append((start, ref.year, _parenthetical(text, sent_start, start, end)))
-        if rule.name in EXPLICIT_YEAR_RULES and interval.start is not None:
-            year_marks.append((start, interval.start.year))
+            year_refs.append((start, ref.year, aside))
+        if rule.name in EXPLICIT_YEAR_RULES and base.start is not None and not wrapper and not aside:
+            year_marks.append((start, base.start.year))
     return out
+
+
+def _as_date(value: object) -> date | None:
+    """A date from a date, a datetime or an ISO string; anything else is treated as unknown."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _ref_year(refs: list[tuple[int, int, bool]], sent_start: int) -> int | None:
@@ -150,11 +180,44 @@ def _ref_year(refs: list[tuple[int, int, bool]], sent_start: int) -> int | None:
     return refs[-1][1] if refs else None
 
 
-def _select(text: str) -> list[tuple[int, int, Rule, re.Match[str], str]]:
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: not after an abbreviation or initial, nor at a line wrapped mid-sentence."""
+    starts = [0]
+    for m in SENTENCE_END.finditer(text):
+        gap = m.group(0)
+        if "\n" in gap:
+            if gap.count("\n") < 2 and m.start() > 0 and WRAPPED.match(text[m.start() - 1]):
+                continue
+        else:
+            word = re.search(r"(\S+)\s*$", text[max(0, m.start() - 12):m.start()])
+            if word and ABBREVIATION.search(word.group(1)):
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def _key_sentences(text: str, sentences: list[int]) -> dict[str, list[tuple[int, int]]]:
+    """For each rule key, the sentences (start, end) holding one of its words, from one pass over the words."""
+    cased, lower = key_words()
+    found: dict[str, dict[int, None]] = {}
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        key = cased.get(token) or lower.get(token.lower())
+        if key is None and token[0].isdigit():
+            key = "year" if len(token) >= 4 and token[:2] in ("18", "19", "20") else None
+        if key is not None:
+            found.setdefault(key, {})[bisect.bisect_right(sentences, m.start()) - 1] = None
+    bounds = sentences + [len(text)]
+    return {key: [(bounds[i], bounds[i + 1]) for i in sorted(idx)] for key, idx in found.items()}
+
+
+def _select(text: str, sentences: list[int]) -> list[tuple[int, int, Rule, re.Match[str], str]]:
     """Leftmost-longest non-overlapping matches of all rules, with their since/by wrappers."""
     candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    windows = _key_sentences(text, sentences)
     for order, rule in enumerate(build_rules()):
-        for m in rule.pattern.finditer(text):
+        spans = windows.get(rule.key, []) if rule.key else [(0, len(text))]
+        for m in (m for lo, hi in spans for m in rule.pattern.finditer(text, lo, hi)):
             if any(m.group(g) and not m.group(g)[0].isupper() for g in rule.cased if m.groupdict().get(g)):
                 continue
             if rule.accept is not None and not rule.accept(m, text):
@@ -194,15 +257,27 @@ def _wrap(interval: DateInterval, wrapper: str, pub: date | None) -> DateInterva
         end = pub if pub is not None and pub >= interval.start else None
         return DateInterval(interval.start, end, Precision.RANGE)
     if wrapper == "by" and interval.end is not None:
-        start = pub if pub is not None and pub <= interval.end else None
-        return DateInterval(start, interval.end, interval.precision)
+        if pub is None or pub > interval.end:  # a deadline already past: the event fell within X
+            return interval
+        return DateInterval(pub, interval.end, interval.precision)
     return interval
 
 
 def _is_future(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
-    """Tense of the expression: the nearest cue word in the sentence decides; none or a tie is past."""
+    """Tense of the expression: the nearest cue of its clause, else of its sentence; none or a tie is past."""
+    before = CLAUSE_BREAK.findall(text, sent_start, start)
+    lo = max(sent_start, *(text.rfind(c, sent_start, start) + 1 for c in set(before))) if before else sent_start
+    hi = CLAUSE_BREAK.search(text, end, sent_end)
+    clause = _nearest_cue(text, lo, hi.start() if hi else sent_end, start, end)
+    if clause is not None:
+        return clause
+    return bool(_nearest_cue(text, sent_start, sent_end, start, end))
+
+
+def _nearest_cue(text: str, lo: int, hi: int, start: int, end: int) -> bool | None:
+    """True/False by the cue word nearest to [start, end) within [lo, hi); None without any cue."""
     vocab = load_vocab()
-    words = [(m.start(), m.group().lower()) for m in WORD.finditer(text, sent_start, sent_end)]
+    words = [(m.start(), m.group().lower()) for m in WORD.finditer(text, lo, hi)]
     first = bisect.bisect_left([w[0] for w in words], start)
     last = bisect.bisect_left([w[0] for w in words], end) - 1
     best: tuple[int, int] | None = None  # (distance, 0 past / 1 future)
@@ -215,20 +290,22 @@ def _is_future(text: str, sent_start: int, sent_end: int, start: int, end: int) 
         if kind is None:
             continue
         distance = first - i if i < first else i - last
+        if word in vocab.scheduled_present and distance > SCHEDULED_REACH:
+            continue
         if best is None or (distance, kind) < best:
             best = (distance, kind)
-    return best is not None and best[1] == 1
+    return None if best is None else best[1] == 1
 
 
 def _cue(word: str, prev: str, nxt: str, vocab) -> int | None:
     """1 for a future cue, 0 for a past cue, None otherwise."""
     if word.endswith(("'ll", "’ll")):
         return 1
+    if word in vocab.future_cues_before:
+        if nxt not in vocab.future_cues_before[word]:
+            return None
+        return 0 if prev in vocab.future_blockers else 1
     if word in vocab.future_cues:
-        if word in ("due", "set", "going", "plan") and nxt != "to":
-            return None
-        if word == "coming" and prev not in ("the", "this", "in"):
-            return None
         return 0 if prev in vocab.future_blockers else 1
     if word in vocab.scheduled_present:
         return 1
@@ -256,10 +333,3 @@ def _parenthetical(text: str, sent_start: int, start: int, end: int) -> bool:
     vocab = load_vocab()
     return head in RELATIVE_WORDS or (len(head) > 4 and head.endswith(("ed", "en")) and head not in vocab.not_past
                                       and head not in vocab.past_cues)
-
-
-def timexes_to_dicts(timexes: list[Timex]) -> list[dict]:
-    """JSON-ready view of timexes (for CLI and evaluation output)."""
-    return [{"text": t.text, "start_char": t.start_char, "end_char": t.end_char, "rule": t.rule,
-             "anchor": t.anchor, **t.interval.to_dict()} for t in timexes]
-

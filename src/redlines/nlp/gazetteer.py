@@ -16,7 +16,16 @@ from redlines.errors import GazetteerError
 from redlines.model import Zone
 
 DATA_FILES = ("actors.yaml", "officials.yaml", "weapons.yaml", "places.yaml", "cues.yaml")
-SECTIONS = ("actors", "organisations", "officials", "role_nouns", "systems", "classes", "places", "zone_phrases")
+SECTIONS = (
+    "actors",
+    "organisations",
+    "officials",
+    "role_nouns",
+    "systems",
+    "classes",
+    "places",
+    "zone_phrases",
+)
 
 
 class _Entry(BaseModel):
@@ -118,11 +127,24 @@ class ZonePhrases(_Entry):
 
 
 _MODELS: dict[str, type[_Entry]] = {
-    "actors": Actor, "organisations": Organisation, "officials": Official, "role_nouns": RoleNoun,
-    "systems": Weapon, "classes": WeaponClass, "places": Place, "zone_phrases": ZonePhrases,
+    "actors": Actor,
+    "organisations": Organisation,
+    "officials": Official,
+    "role_nouns": RoleNoun,
+    "systems": Weapon,
+    "classes": WeaponClass,
+    "places": Place,
+    "zone_phrases": ZonePhrases,
 }
-_KEYS = {"actors": "id", "organisations": "id", "officials": "name", "role_nouns": "title",
-         "systems": "id", "classes": "id", "places": "id"}
+_KEYS = {
+    "actors": "id",
+    "organisations": "id",
+    "officials": "name",
+    "role_nouns": "title",
+    "systems": "id",
+    "classes": "id",
+    "places": "id",
+}
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
 
@@ -133,7 +155,7 @@ def expand(phrase: str) -> list[str]:
         return [" ".join(phrase.split())]
     out: list[str] = []
     for alt in m.group(1).split("|"):
-        out.extend(expand(phrase[: m.start()] + alt + phrase[m.end():]))
+        out.extend(expand(phrase[: m.start()] + alt + phrase[m.end() :]))
     return out
 
 
@@ -145,7 +167,9 @@ def _read_yaml(path: Path | Any, name: str) -> dict:
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{name}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):
-        raise GazetteerError(f"{name}: a gazetteer file must be a mapping with sections {', '.join(SECTIONS)}")
+        raise GazetteerError(
+            f"{name}: a gazetteer file must be a mapping with sections {', '.join(SECTIONS)}"
+        )
     return data
 
 
@@ -197,11 +221,12 @@ class Gazetteer:
     # -- loading -----------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, extra_files: list[str] | tuple[str, ...] = ()) -> "Gazetteer":
+    def load(cls, extra_files: list[str] | tuple[str, ...] = ()) -> Gazetteer:
         """Package data files, then user files (later entries with the same id replace earlier ones)."""
         merged: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
         cues: dict[str, Any] = {}
         files: list[str] = []
+        origin: dict[tuple[str, str], str] = {}
         sources: list[tuple[str, Any]] = [
             (f"redlines/data/{n}", resources.files("redlines.data").joinpath(n)) for n in DATA_FILES
         ]
@@ -215,8 +240,11 @@ class Gazetteer:
             files.append(name)
             if "version" in data and not isinstance(data["version"], int):
                 raise GazetteerError(f"{name}: version must be an integer")
-            unknown = set(data) - set(SECTIONS) - {"version", "cues", "irregular", "speech_only", "role_words",
-                                                         "stop_phrases"}
+            unknown = (
+                set(data)
+                - set(SECTIONS)
+                - {"version", "cues", "irregular", "speech_only", "role_words", "stop_phrases"}
+            )
             if unknown:
                 raise GazetteerError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}")
             if name.endswith("cues.yaml") or "cues" in data:
@@ -235,7 +263,8 @@ class Gazetteer:
                         key = getattr(entry, _KEYS[section]) if section in _KEYS else f"{name}#{i}"
                         old = merged[section].get(key)
                         merged[section][key] = _combine(old, entry) if old is not None else entry
-        cls._check_references(merged)
+                        origin[(section, key)] = name
+        cls._check_references(merged, origin)
         return cls({s: list(v.values()) for s, v in merged.items()}, cues, files)
 
     @staticmethod
@@ -255,25 +284,29 @@ class Gazetteer:
             cues["speech_only"] = list(data["speech_only"])
 
     @staticmethod
-    def _check_references(merged: dict[str, dict[str, Any]]) -> None:
+    def _check_references(merged: dict[str, dict[str, Any]], origin: dict[tuple[str, str], str]) -> None:
         actors = merged["actors"]
+
+        def fail(section: str, key: str, what: str) -> None:
+            raise GazetteerError(f"{origin.get((section, key), section)}: {section} entry {key}: {what}")
+
         for w in merged["systems"].values():
             if w.cls not in merged["classes"]:
-                raise GazetteerError(f"weapons: systems entry {w.id}: unknown class {w.cls!r}")
+                fail("systems", w.id, f"unknown class {w.cls!r}")
             for m in [w.maker, *w.makers]:
                 if m and m not in actors:
-                    raise GazetteerError(f"weapons: systems entry {w.id}: unknown maker {m!r}")
+                    fail("systems", w.id, f"unknown maker {m!r}")
         for c in merged["classes"].values():
             if c.parent and c.parent not in merged["classes"]:
-                raise GazetteerError(f"weapons: classes entry {c.id}: unknown parent {c.parent!r}")
+                fail("classes", c.id, f"unknown parent {c.parent!r}")
         for o in merged["officials"].values():
             for r in o.roles:
                 for ref in (r.state, r.org):
                     if ref and ref not in actors:
-                        raise GazetteerError(f"officials: entry {o.name}: unknown state/org {ref!r}")
+                        fail("officials", o.name, f"unknown state/org {ref!r}")
         for p in merged["places"].values():
             if p.state and p.state not in actors:
-                raise GazetteerError(f"places: entry {p.id}: unknown state {p.state!r}")
+                fail("places", p.id, f"unknown state {p.state!r}")
 
     # -- lookups -----------------------------------------------------------------------------
 

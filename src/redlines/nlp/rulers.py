@@ -13,18 +13,78 @@ from redlines.nlp.gazetteer import Gazetteer, expand
 
 SEP = "\t"
 # Kinds of match keys; a key is "KIND<TAB>payload..." (see `Match`).
-ENTITY_KINDS = ("STOP", "PERSON", "ORG", "ACTOR", "METONYM", "WEAPON", "PLACE", "WEAPON_CLASS", "ADJ", "ROLE",
-                "SURNAME", "CONTEXTUAL")
+ENTITY_KINDS = (
+    "STOP",
+    "PERSON",
+    "ORG",
+    "ACTOR",
+    "METONYM",
+    "WEAPON",
+    "PLACE",
+    "WEAPON_CLASS",
+    "ADJ",
+    "ROLE",
+    "SURNAME",
+    "CONTEXTUAL",
+)
 # Tie-break between equally long entity matches: earlier wins.
 PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS)}
-WEAPON_PARTICIPLES = ("made", "supplied", "provided", "donated", "built", "produced", "delivered", "manufactured",
-                      "sent", "origin", "furnished", "given")
+WEAPON_PARTICIPLES = (
+    "made",
+    "supplied",
+    "provided",
+    "donated",
+    "built",
+    "produced",
+    "delivered",
+    "manufactured",
+    "sent",
+    "origin",
+    "furnished",
+    "given",
+)
 # Words allowed between an origin and a generic weapon noun ("Western-made long-range missiles").
-WEAPON_MODIFIERS = ("long", "short", "medium", "heavy", "advanced", "modern", "sophisticated", "precision",
-                    "guided", "cruise", "ballistic", "military", "powerful", "new", "more", "other", "air",
-                    "defense", "defence", "artillery", "tactical", "strike", "attack", "fighter", "battle",
-                    "combat", "main", "anti", "aircraft", "rocket", "missile", "weapons", "weapon", "armored",
-                    "armoured", "infantry", "fighting", "smart", "conventional")
+WEAPON_MODIFIERS = (
+    "long",
+    "short",
+    "medium",
+    "heavy",
+    "advanced",
+    "modern",
+    "sophisticated",
+    "precision",
+    "guided",
+    "cruise",
+    "ballistic",
+    "military",
+    "powerful",
+    "new",
+    "more",
+    "other",
+    "air",
+    "defense",
+    "defence",
+    "artillery",
+    "tactical",
+    "strike",
+    "attack",
+    "fighter",
+    "battle",
+    "combat",
+    "main",
+    "anti",
+    "aircraft",
+    "rocket",
+    "missile",
+    "weapons",
+    "weapon",
+    "armored",
+    "armoured",
+    "infantry",
+    "fighting",
+    "smart",
+    "conventional",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +162,7 @@ class Rulers:
         for a in g.actors.values():
             self._add(SEP.join(("ACTOR", a.id)), [x for x in a.aliases if x.lower() != "the west"] + [a.id])
             self._add(SEP.join(("ADJ", a.id)), a.adjectives)
-            self._add(SEP.join(("METONYM", a.id)), a.metonyms)
+            self._add(SEP.join(("METONYM", a.id)), a.metonyms + [m.upper() for m in a.metonyms])  # datelines
             self._add(SEP.join(("CONTEXTUAL", a.id)), a.contextual)
         self._add(SEP.join(("ACTOR", "West")), ["West"])
         for o in g.organisations.values():
@@ -117,7 +177,7 @@ class Rulers:
         for c in g.classes.values():
             self._add(SEP.join(("WEAPON_CLASS", c.id)), c.phrases)
         for p in g.places.values():
-            self._add(SEP.join(("PLACE", p.id)), [p.id, *p.aliases])
+            self._add(SEP.join(("PLACE", p.id)), [x for n in [p.id, *p.aliases] for x in (n, n.upper())])
         for zp in g.zone_phrase_sets:
             key = SEP.join(("ZONE", ",".join(z.value for z in zp.zones)))
             self._add(key, [e for ph in zp.phrases for e in expand(ph)])
@@ -132,7 +192,9 @@ class Rulers:
         names: set[str] = {"Western", "West", "NATO", "Nato", "Allied", "allied", "foreign"}
         for a in self.gaz.actors.values():
             if a.kind in ("state", "bloc"):
-                names.update(x for x in [a.id, *a.aliases, *a.adjectives] if len(x) > 1 and " " not in x.strip())
+                names.update(
+                    x for x in [a.id, *a.aliases, *a.adjectives] if len(x) > 1 and " " not in x.strip()
+                )
                 names.update(x for x in a.metonyms if " " not in x)
         names -= {"Americans", "Germans", "Russians", "Ukrainians"}
         nouns: set[str] = set()

@@ -6,11 +6,60 @@ from spacy.tokens import Doc
 
 TERMINALS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"”", "’", '"', "'", ")", "]", "»"}
-# Abbreviation tokens that end a sentence only when a clear sentence opener follows ("... in the U.S. The ...").
-ABBREV_END = {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Inc.", "Ltd.", "Co.", "etc.", "a.m.", "p.m.", "Jr.", "Sr."}
-OPENERS = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That",
-           "These", "Those", "His", "Her", "Its", "Their", "There", "At", "As", "After", "While", "However",
-           "Meanwhile", "Since", "For", "If", "When", "Asked", "According", "“", '"'}
+# Abbreviations that end a sentence only before a clear sentence opener ("... in the U.S. The ...").
+ABBREV_END = {
+    "U.S.",
+    "U.K.",
+    "U.N.",
+    "E.U.",
+    "D.C.",
+    "Inc.",
+    "Ltd.",
+    "Co.",
+    "etc.",
+    "a.m.",
+    "p.m.",
+    "Jr.",
+    "Sr.",
+}
+OPENERS = {
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "At",
+    "As",
+    "After",
+    "While",
+    "However",
+    "Meanwhile",
+    "Since",
+    "For",
+    "If",
+    "When",
+    "Asked",
+    "According",
+    "“",
+    '"',
+}
 
 
 def split_sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -57,7 +106,11 @@ def _continues(doc: Doc, j: int) -> bool:
     if tok.is_space:
         return False
     prev = doc[j - 1].text
-    return tok.text[:1].islower() and (prev in CLOSERS or prev in {"?", "!", "…", "..."}) or tok.text in {",", ";"}
+    return (
+        tok.text[:1].islower()
+        and (prev in CLOSERS or prev in {"?", "!", "…", "..."})
+        or tok.text in {",", ";"}
+    )
 
 
 def _push(doc: Doc, bounds: list[tuple[int, int]], start: int, end: int) -> None:

@@ -47,6 +47,10 @@ def _year_part(m: re.Match[str], year: int) -> DateInterval:
     part = group(m, "part") or ""
     if "half" in part:
         return cal.part_of_year(year, (1, 6) if "first" in part else (7, 12))
+    if "quarter" in part or part[:1] == "q":
+        index = next((i for i, w in enumerate(("first", "second", "third", "fourth")) if w in part),
+                     int(part[1]) - 1 if part[:1] == "q" else 3)
+        return cal.part_of_year(year, (3 * index + 1, 3 * index + 3))
     if any(w in part for w in ("first", "opening")):
         part = "early"
     if any(w in part for w in ("last ", "final", "closing", "later")):
@@ -76,7 +80,10 @@ def _month_that_year(m: re.Match[str], ctx: Context) -> Result | None:
 def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     rel = group(m, "rel") or ""
     month = load_vocab().month(m["mon"])
-    if ctx.pub is None and not (ctx.sentence_year and rel in ("", "early", "mid", "late")):
+    deictic = rel in ("last", "past", "next", "coming", "this")
+    if ctx.sentence_year and not ctx.future and not deictic:
+        return _month_in_year(m, ctx.sentence_year), PUB
+    if ctx.pub is None:
         return unknown(), PUB
     if rel == "last" or rel == "past":
         year = cal.infer_month_year(ctx.pub, month, strictly_before=True)  # type: ignore[arg-type]
@@ -84,8 +91,6 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
         year = ctx.pub.year if month > ctx.pub.month else ctx.pub.year + 1  # type: ignore[union-attr]
     elif rel == "this":
         year = ctx.pub.year  # type: ignore[union-attr]
-    elif ctx.sentence_year and not ctx.future:
-        year = ctx.sentence_year
     else:
         year = cal.infer_month_year(ctx.pub, month, future=ctx.future)  # type: ignore[arg-type]
     return _month_in_year(m, year), PUB

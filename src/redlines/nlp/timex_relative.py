@@ -37,6 +37,8 @@ def _named_day(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.pub is None:
         return unknown(), PUB
     word = group(m, "w") or ""
+    if word == "overnight":  # the night before publication (or the coming one)
+        return closed_range(ctx.pub, ctx.pub + cal.DAY) if ctx.future else closed_range(ctx.pub - cal.DAY, ctx.pub), PUB
     offset = NAMED_DAYS.get(word, 0)
     return cal.day(ctx.pub + timedelta(days=offset)), PUB
 
@@ -99,12 +101,19 @@ def _ago(m: re.Match[str], ctx: Context) -> Result | None:
         return closed_range(cal.shift(ctx.pub, -2 * n, unit), point), PUB
     if q in ("less than", "just", "only", "under"):
         return closed_range(point, ctx.pub), PUB
+    if group(m, "num") in VAGUE or not m.groupdict().get("num"):  # "a few days ago", "weeks ago"
+        return closed_range(cal.shift(ctx.pub, -2 * n, unit), cal.shift(ctx.pub, -1, unit)), PUB
     return cal.around(point, n, unit), PUB
+
+
+VAGUE = {"a few", "few", "several", "a couple of", "couple of", "many"}
 
 
 def _the_x_unit(m: re.Match[str], ctx: Context) -> Result | None:
     direction, unit, has_num = group(m, "dir") or "", unit_of(m), bool(m.groupdict().get("num"))
     n = number_of(m, 1 if not is_plural(m) else 3)
+    if unit == "hour":  # "the past 24 hours": whole days
+        unit, n = "day", max(1, -(-n // 24))
     relative = direction in ("following", "previous", "preceding") or (
         direction == "next" and not has_num and not is_plural(m) and not ctx.future and ctx.event is not None)
     if relative:

@@ -28,9 +28,12 @@ class Vocab:
     anchors: tuple[tuple[re.Pattern[str], date], ...]
     future_cues: frozenset[str]
     future_blockers: frozenset[str]
+    future_cues_before: dict[str, frozenset[str]]
     scheduled_present: frozenset[str]
     past_cues: frozenset[str]
     not_past: frozenset[str]
+    weekday_not_after: frozenset[str] = frozenset()
+    weekday_not_before: frozenset[str] = frozenset()
 
     def number(self, word: str | None, default: int = 1) -> int:
         """Value of a number word or digits ('two' -> 2, 'a few' -> 3); `default` when absent."""
@@ -81,9 +84,13 @@ def load_vocab(path: str | None = None) -> Vocab:
             anchors=anchors,
             future_cues=frozenset(str(w).lower() for w in data["future_cues"]),
             future_blockers=frozenset(str(w).lower() for w in data["future_blockers"]),
+            future_cues_before={str(k).lower(): frozenset(str(w).lower() for w in v)
+                                for k, v in (data.get("future_cues_before") or {}).items()},
             scheduled_present=frozenset(str(w).lower() for w in data.get("scheduled_present", [])),
             past_cues=frozenset(str(w).lower() for w in data["past_cues"]),
             not_past=frozenset(str(w).lower() for w in data["not_past"]),
+            weekday_not_after=frozenset(str(w).lower() for w in data.get("weekday_not_after", [])),
+            weekday_not_before=frozenset(str(w).lower() for w in data.get("weekday_not_before", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise GazetteerError(f"{source}: invalid timex word lists ({exc})") from exc

@@ -92,7 +92,7 @@ def parse_question(text: str, today: date | None = None) -> AskQuery:
         weapon = f"class:{classes[0][2]}" if classes else None
     actors = [h for h in _phrase_hits(text, cat.actor_aliases) if h[2] not in SKIP_ACTORS]
     donor = actors[0][2] if actors else None
-    if weapon is None and donor:
+    if donor and (weapon is None or weapon == "class:weapons"):
         weapon = f"origin:{donor}"
     if weapon is None:
         raise UsageError(f"no weapon recognised in {text!r}; name a system (ATACMS), a class or a donor")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from distributed.diagnostics.plugin import WorkerPlugin
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from redlines.errors import InputRejected, UsageError
@@ -161,7 +162,7 @@ def _read_all(paths: Sequence[Any], overrides: dict) -> Iterator[Any]:
 # -- on the workers ------------------------------------------------------------------------------
 
 
-class StagesPlugin:
+class StagesPlugin(WorkerPlugin):
     """Worker plugin: load the spaCy pipeline, gazetteers and extractor once per worker process."""
 
     def __init__(self, gazetteer_files: tuple[str, ...]) -> None:
@@ -169,12 +170,6 @@ class StagesPlugin:
 
     def setup(self, worker=None) -> None:
         stages_for(self.gazetteer_files)
-
-    def teardown(self, worker=None) -> None:
-        pass
-
-    def transition(self, key, start, finish, **kwargs) -> None:
-        pass
 
 
 def stages_for(gazetteer_files: tuple[str, ...]) -> tuple[Any, Any, Any]:

@@ -1,0 +1,86 @@
+"""redlines.ingest.clean: chrome in several languages goes, body prose always stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from redlines.ingest.clean import clean_text
+
+BODY = [
+    "Ukraine's defence ministry said on Monday that the first jets had arrived at an air base in the west of "
+    "the country, where pilots trained abroad will fly them against Russian cruise missiles and drones.",
+    "Reporting by Reuters showed that the strikes hit three depots near the border, according to satellite "
+    "images reviewed by independent analysts in London.",
+    "The ministry declined to read the full list of names at the briefing, saying relatives had to be told "
+    "first, and asked people not to share unverified reports on social media.",
+]
+
+
+def _clean(*lines: str):
+    return clean_text("\n\n".join(lines))
+
+
+@pytest.mark.parametrize("junk, reason", [
+    ("\u00a9 2024 Northern Ledger Media Ltd", "copyright footer"),
+    ("--With assistance from Ana Lopez and Piotr Nowak.", "credit line"),
+    ("(Reporting by Jane Doe; Editing by John Roe)", "credit line"),
+    ("(Updates with minister's comment in fourth paragraph)", "update note"),
+    ("We use cookies to improve your experience. Accept all cookies", "cookie banner"),
+    ("Nous utilisons des cookies pour mesurer l'audience.", "cookie banner"),
+    ("Wir verwenden Cookies, um Inhalte zu personalisieren.", "cookie banner"),
+    ("Sign up for our daily newsletter to get the news in your inbox", "newsletter sign-up"),
+    ("Suscríbete gratis a nuestro boletín", "newsletter sign-up"),
+    ("Abonnez-vous à notre newsletter", "newsletter sign-up"),
+    ("Newsletter abonnieren", "newsletter sign-up"),
+    ("Iscriviti alla newsletter", "newsletter sign-up"),
+    ("Assine a newsletter do jornal", "newsletter sign-up"),
+    ("Підпишіться на розсилку", "newsletter sign-up"),
+    ("Already a subscriber? Log in to continue reading", "paywall or subscription notice"),
+    ("Réservé aux abonnés", "paywall or subscription notice"),
+    ("Подписка на издание", "paywall or subscription notice"),
+    ("Follow @redlines_news", "social follow prompt"),
+    ("Categories / World, Europe", "category tags"),
+    ("Archived In", "category tags"),
+    ("Loading...", "page navigation"),
+    ("Read more", "page navigation"),
+    ("Thursday, March 7, 2024 | Back issues", "page date header"),
+    ("Home | World | Europe", "navigation"),
+    ("https://news.example.org/europe/ukraine", "link"),
+])
+def test_chrome_lines(junk, reason):
+    c = _clean("Jets arrive in western Ukraine", BODY[0], junk, BODY[1], BODY[2])
+    assert junk not in c.text
+    assert [r.reason for r in c.removed] == [reason]
+    for para in BODY:
+        assert para in c.text
+
+
+def test_keywords_inside_long_body_prose_do_not_drop_it():
+    prose = ("Officials said the cookie factory in Kharkiv, which had a newsletter for its workers and sold "
+             "subscriptions for weekly deliveries, was hit by a guided bomb on Sunday, killing two people and "
+             "wounding eleven, and that rescuers worked through the night to reach those trapped under the "
+             "rubble of the main hall while the air raid alert was still in force across the region.")
+    c = _clean(BODY[0], prose, BODY[1])
+    assert prose in c.text and not c.removed
+
+
+def test_caption_with_location_line():
+    c = _clean("Headline about the front", "Pokrovsk, Donetsk region", "A soldier fires a mortar near the town.Jane Doe (AP)",
+               *BODY)
+    assert [r.reason for r in c.removed] == ["photo caption", "photo caption"]
+    assert c.headline == "Headline about the front"
+
+
+def test_masthead_and_headline():
+    c = _clean("The Daily Ledger", "Dutch jets may strike military targets inside Russia", *BODY)
+    assert c.headline == "Dutch jets may strike military targets inside Russia"
+    assert [r.reason for r in c.removed] == ["masthead"]
+
+
+def test_offsets_and_byline():
+    raw = "  \n" + "KYIV (Reuters) - " + BODY[0] + "\n\n" + BODY[1] + "\n\nLoading..."
+    c = clean_text(raw)
+    assert c.byline == "Reuters"
+    assert c.text.startswith("Ukraine's defence ministry")
+    for r in c.removed:
+        assert raw[r.start:r.end] == r.text

@@ -1,0 +1,53 @@
+"""The prefilter: which sentences get the statistical parse, and which need the NER."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from redlines.nlp.prefilter import candidate_sentences, needs_ner
+from redlines.nlp.rulers import get_rulers
+from redlines.nlp.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def flags(blank, gaz, text):
+    doc = blank.make_doc(text)
+    sents = split_sentences(doc)
+    matches = get_rulers(blank, gaz).match(doc)
+    texts = [doc[a:b].text for a, b in sents]
+    speech = set(gaz.cues.get("speech_only", ()))
+    cand = candidate_sentences(sents, texts, matches, speech)
+    return dict(zip(texts, cand)), dict(zip(texts, needs_ner(doc, sents, matches, cand)))
+
+
+def test_cue_and_entity_make_a_candidate(blank, gaz):
+    cand, _ = flags(blank, gaz, "Canada pledged more drones. The pledge was large. Prices rose in Canada.")
+    assert cand == {
+        "Canada pledged more drones.": True,
+        "The pledge was large.": False,
+        "Prices rose in Canada.": False,
+    }
+
+
+def test_speech_verb_alone_is_not_enough_but_a_quote_is(blank, gaz):
+    cand, _ = flags(blank, gaz, 'Macron said the talks went well. "It was good," Macron said.')
+    assert cand == {"Macron said the talks went well.": False, '"It was good," Macron said.': True}
+
+
+def test_ner_only_where_it_can_add(blank, gaz):
+    _, ner = flags(
+        blank,
+        gaz,
+        "Germany allowed Ukraine to use the weapons. "
+        "Germany allowed Olena Petrenko to use drones. Ukraine bought 30 tanks.",
+    )
+    assert ner == {
+        "Germany allowed Ukraine to use the weapons.": False,
+        "Germany allowed Olena Petrenko to use drones.": True,
+        "Ukraine bought 30 tanks.": True,
+    }

@@ -1,0 +1,80 @@
+"""The red-line ledger from policy states (redlines.query.ledger)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kb.factory import RU, UA, add, doc, late_may_corpus, st
+from redlines import query
+from redlines.kb import update
+from redlines.model import Zone
+
+
+def _history(store):
+    a = doc("Archive A", date(2023, 1, 30))
+    b = doc("Archive B", date(2024, 6, 1))
+    add(store, a, [
+        st(a, "transfer", "Germany", "Leopard 2", action="refuse", on=date(2022, 9, 15), start=1),
+        st(a, "transfer", "Germany", "Leopard 2", action="approve", on=date(2023, 1, 25), start=40),
+        st(a, "use_permission", "United States", "United States", (Zone.UA_OCCUPIED,), "restrict",
+           date(2022, 6, 1), kind="origin", start=80),
+    ])
+    add(store, b, [
+        st(b, "use_permission", "United States", "United States", (Zone.UA_OCCUPIED,), "allow", date(2022, 8, 20),
+           kind="origin", start=1),
+        st(b, "use_permission", "United States", "United States", RU, "restrict", date(2024, 3, 1), kind="origin",
+           start=40),
+        st(b, "use_permission", "United States", "United States", (Zone.RU_BORDER,), "allow", date(2024, 5, 30),
+           kind="origin", start=80),
+    ])
+    update(store, [a.id, b.id])
+
+
+def test_removed_and_remaining_red_lines(tmp_store):
+    _history(tmp_store)
+    update(tmp_store, late_may_corpus(tmp_store))
+    led = query.ledger(tmp_store, date(2024, 6, 3))
+    removed = {(r.topic, r.donor, r.weapon, r.zone): r for r in led.removed}
+    remaining = {(r.topic, r.donor, r.weapon, r.zone): r for r in led.remaining}
+    leo = removed[("Leopard tanks", "Germany", "Leopard 2", "UA_HELD+UA_OCCUPIED")]
+    assert leo.drawn == date(2022, 9, 15) and leo.removed == date(2023, 1, 25) and leo.evidence
+    assert removed[("Crimea", "United States", "origin:United States", "UA_OCCUPIED")].removed == date(2022, 8, 20)
+    border = removed[("Strikes in Russian border regions", "United States", "origin:United States", "RU_BORDER")]
+    assert border.removed == date(2024, 5, 30) and {s.outlet for s in border.evidence} >= {"Daily C", "Archive B"}
+    assert ("ATACMS in Russia", "United States", "ATACMS", "RU_BORDER+RU_DEEP") in remaining
+    assert ("Taurus", "Germany", "Taurus", "UA_HELD+UA_OCCUPIED+RU_BORDER+RU_DEEP+OTHER") in remaining
+    assert ("F-16s", "Belgium", "F-16", "RU_BORDER+RU_DEEP") in remaining
+    assert remaining[("Taurus", "Germany", "Taurus", "UA_HELD+UA_OCCUPIED+RU_BORDER+RU_DEEP+OTHER")].status == \
+        "not_supplied"
+
+
+def test_as_of_before_a_removal_it_is_still_remaining(tmp_store):
+    _history(tmp_store)
+    led = query.ledger(tmp_store, date(2024, 5, 1))
+    keys = {(r.topic, r.zone) for r in led.remaining}
+    assert ("Strikes in Russian border regions", "RU_BORDER") in keys
+    assert not any(r.topic == "Strikes in Russian border regions" for r in led.removed)
+    early = query.ledger(tmp_store, date(2022, 1, 1))
+    assert early.removed == [] and early.remaining == []
+
+
+def test_ledger_to_dict_is_json_ready(tmp_store):
+    _history(tmp_store)
+    d = query.ledger(tmp_store, None).to_dict()
+    assert d["as_of"] is None and isinstance(d["removed"][0]["drawn"], str)
+
+
+def test_unlisted_topic_gets_a_generated_name(tmp_store):
+    d = doc("Outlet Z", date(2024, 2, 1))
+    add(tmp_store, d, [st(d, "use_permission", "Canada", "drone", (Zone.OTHER,), "restrict", date(2024, 2, 1),
+                          kind="class")])
+    update(tmp_store, [d.id])
+    assert {r.topic for r in query.ledger(tmp_store).remaining} == {"class:drone in OTHER"}
+
+
+def test_confinement_red_line_is_one_entry_for_both_russian_zones(tmp_store):
+    d = doc("Outlet Y", date(2024, 2, 1))
+    add(tmp_store, d, [st(d, "use_permission", "Norway", "F-16", UA, "restrict", date(2024, 2, 1))])
+    update(tmp_store, [d.id])
+    lines = query.ledger(tmp_store).remaining
+    assert [(r.topic, r.zone) for r in lines] == [("F-16s", "RU_BORDER+RU_DEEP")]
