@@ -216,7 +216,7 @@ def main() -> None:
     proc = start_server(a.db, port)
     try:
         with httpx.Client(base_url=base, timeout=120) as c:
-            docs = c.get("/api/documents").json()
+            docs = c.get("/api/documents", params={"limit": 10_000}).json()
             as_of = max(d["published"] for d in docs if d["published"])
             result["page_load"] = [time_get(c, f"/?as_of={as_of}"), time_get(c, f"/api/matrix?as_of={as_of}")]
             matrix = c.get(f"/api/matrix?as_of={as_of}").json()

@@ -201,3 +201,24 @@ def test_seed_001_show_removed(runner, tmp_path):
     doc = json.loads(runner.invoke(app, ["show", "1", "--db", str(db), "--removed", "--json"]).stdout)
     reasons = {r["reason"] for r in doc["removed"]}
     assert {"terms-of-use banner", "page date header", "newsletter sign-up"} <= reasons
+
+
+def test_user_events_calendar(runner, tmp_path):
+    cal = tmp_path / "mine.yaml"
+    cal.write_text("version: 1\nevents:\n  - id: bluebird\n    title: Exercise Bluebird starts\n    start: 2024-03-03\n"
+                   "    patterns: [[\"Bluebird\", \"exercise\"]]\n    source: our own note\n", encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("Allied jets open the Bluebird exercise\n\n"
+                 + ARTICLE.replace("Sweden said on Tuesday", "On Sunday, the Bluebird air exercise began as Sweden said"),
+                 encoding="utf-8")
+    db = tmp_path / "e.sqlite"
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(db), "--no-analyse", "--json", "--events", str(cal)],
+                        env={"REDLINES_EVENTS": ""})
+    assert res.exit_code == 0, res.output
+    (row,) = _docs(runner, db)
+    assert (row["published"], row["published_how"]) == ("2024-03-03", "inferred")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nevents:\n  - id: x\n    start: someday\n    patterns: [[a]]\n", encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(db), "--no-analyse", "--events", str(bad)],
+                        env={"REDLINES_EVENTS": ""})
+    assert res.exit_code == 2 and "Traceback" not in res.output

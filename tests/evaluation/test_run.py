@@ -70,13 +70,13 @@ def fake_stages(monkeypatch):
         store.add_document(doc)
         return {gold.docs[0].name: doc}, []
 
-    def analyse(docs, gaz_files, say):
+    def analyse(docs, gaz_files, say, timeout=0):
         sent = Sentence(0, 0, len(doc.text), doc.text)
         mentions = [Mention("ACTOR", "Berlin", 0, 6, "Germany")]
         timexes = [Timex("on Friday", 36, 45, DateInterval(date(2024, 5, 31), date(2024, 5, 31), Precision.DAY))]
         return [ParsedDocument(doc, [sent], mentions, timexes)], None
 
-    def extract(parsed, gaz):
+    def extract(parsed, gaz, *args):
         ev = Evidence(doc.id, 0, 0, len(doc.text), doc.text)
         return {doc.id: [
             Statement(StatementType.USE_PERMISSION, ev, actor="Germany", zones=(Zone.RU_BORDER,), action="allow"),
@@ -107,7 +107,7 @@ def test_evaluate_scores_every_stage(gold_dir, fake_stages):
 
 
 def test_missing_stage_is_not_available(gold_dir, fake_stages, monkeypatch):
-    def no_extract(parsed, gaz):
+    def no_extract(parsed, gaz, *args):
         raise run_mod.StageUnavailable("extract stage not available: no RuleExtractor")
 
     monkeypatch.setattr(run_mod, "_extract", no_extract)
@@ -119,7 +119,7 @@ def test_missing_stage_is_not_available(gold_dir, fake_stages, monkeypatch):
 
 
 def test_crashing_stage_is_reported_not_raised(gold_dir, fake_stages, monkeypatch):
-    def boom(docs, gaz_files, say):
+    def boom(docs, gaz_files, say, timeout=0):
         raise RuntimeError("model exploded")
 
     monkeypatch.setattr(run_mod, "_analyse", boom)
@@ -149,3 +149,14 @@ def test_cli_json_and_malformed_exit_codes(gold_dir, fake_stages, tmp_path):
     assert "bad.yaml" in res.stderr and "statements[0].type" in res.stderr
     res = runner.invoke(app, ["eval", str(tmp_path / "nowhere")])
     assert res.exit_code == 2 and "not found" in res.stderr
+
+
+def test_time_limit_stops_a_runaway_stage():
+    import time
+
+    with pytest.raises(run_mod.StageTimeout, match="slow step"):
+        with run_mod.time_limit(0.2, "slow step"):
+            while True:
+                time.sleep(0.01)
+    with run_mod.time_limit(0, "no limit"):
+        pass

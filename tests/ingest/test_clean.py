@@ -46,6 +46,23 @@ def _clean(*lines: str):
     ("Thursday, March 7, 2024 | Back issues", "page date header"),
     ("Home | World | Europe", "navigation"),
     ("https://news.example.org/europe/ukraine", "link"),
+    ("Reporters Ann Lee in Kyiv and Tom Berg in Berlin contributed to this report.", "credit line"),
+    ("This article was translated from Italian.", "translation note"),
+    ("Please turn on JavaScript to use this feature", "page navigation"),
+    ("This blog is now closed.", "page navigation"),
+    ("Comments are closed for this story.", "page navigation"),
+    ("Subscribe for $2 a month", "paywall or subscription notice"),
+    ("Anzeige", "page navigation"),
+    ("14.05 CET", "page navigation"),
+    ("Wed 13 Nov 2024 18.02 GMT", "publication date line"),
+    ("By Olena Petrenko and John F. Smith", "author or source line"),
+    ("Source: News agencies", "author or source line"),
+    ("Support our journalism with a donation today!", "reader appeal"),
+    ("Found a typo? Select it and press Ctrl + Enter.", "reader appeal"),
+    ("Read more: Why the jets matter", "page navigation"),
+    ("4 min read", "page navigation"),
+    ("WhatsApp", "page navigation"),
+    ("Image caption, Rescuers at the site", "page navigation"),
 ])
 def test_chrome_lines(junk, reason):
     c = _clean("Jets arrive in western Ukraine", BODY[0], junk, BODY[1], BODY[2])
@@ -53,6 +70,16 @@ def test_chrome_lines(junk, reason):
     assert [r.reason for r in c.removed] == [reason]
     for para in BODY:
         assert para in c.text
+
+
+@pytest.mark.parametrize("line", [
+    "By the time Russia launched its offensive, Kyiv had already asked its allies for help.",
+    "By Friday the ministry said it had received enough shells for the winter.",
+    "Source: a senior official said the talks had stalled over the range of the missiles.",
+])
+def test_body_lines_that_look_like_chrome_are_kept(line):
+    c = _clean("Jets arrive in western Ukraine", BODY[0], line, BODY[1], BODY[2])
+    assert line in c.text
 
 
 def test_keywords_inside_long_body_prose_do_not_drop_it():
@@ -84,3 +111,16 @@ def test_offsets_and_byline():
     assert c.text.startswith("Ukraine's defence ministry")
     for r in c.removed:
         assert raw[r.start:r.end] == r.text
+
+
+def test_signup_box_lines_go_together():
+    c = _clean("Jets arrive in western Ukraine", BODY[0], "Sign up to Morning Brief",
+               "Our daily email explains the news in five minutes", "Privacy Notice: we never share your address.",
+               BODY[1], BODY[2])
+    assert [r.reason for r in c.removed] == ["newsletter sign-up"] * 3
+    assert c.published_line is None
+
+
+def test_standalone_date_line_is_the_publication_line():
+    c = _clean("Jets arrive in western Ukraine", "Published 3 June 2024, 09:15 BST", *BODY)
+    assert c.published_line == "Published 3 June 2024, 09:15 BST"

@@ -121,3 +121,19 @@ def test_year_from_weekday_of_a_yearless_date():
     assert p.value == date(2024, 9, 3) and p.how is PublishedHow.INFERRED
     assert p.confidence <= 0.5
     assert infer_published("Officials met on March 4 to discuss the jets. " + FILLER).value is None
+
+
+def test_weekday_without_anchor_prefers_a_later_development():
+    text = ("Blinken confirmed the policy change on Friday at the NATO meeting in Prague, officials said. "
+            "On Monday a Pentagon spokesman denied a report that the rules had been widened further. " + FILLER)
+    p = infer_published(text)
+    assert p.value == date(2024, 6, 3)
+    assert p.earliest <= p.value <= p.latest
+
+
+def test_relative_phrase_uses_the_event_of_the_neighbouring_sentence():
+    text = ("The United States shipped the long-range ATACMS to Ukraine in secret. Washington acknowledged the "
+            "delivery only last month, after the missiles had been used twice.\n\n" + FILLER)
+    p = infer_published(text)
+    assert p.value == date(2024, 5, 1)
+    assert "last month" in p.rule

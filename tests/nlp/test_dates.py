@@ -1,4 +1,4 @@
-"""Tests for redlines.nlp.dates: every supported form on our own sentences, tense, anchoring, no-date input."""
+"""Tests for redlines.nlp.dates: each form on our own sentences, tense, anchoring, no-date input."""
 
 from __future__ import annotations
 
@@ -45,20 +45,20 @@ CASES = [
     ("Yesterday the convoy crossed into Ukraine.", "Yesterday", FRI, "2024-03-14", "2024-03-14", "day"),
     ("The minister arrives today in Vilnius.", "today", FRI, "2024-03-15", "2024-03-15", "day"),
     ("The vote will be held tomorrow.", "tomorrow", FRI, "2024-03-16", "2024-03-16", "day"),
-    ("The general visited the front two weeks ago.", "two weeks ago", SUN, "2024-05-13", "2024-05-19", "week"),
+    ("The general toured it two weeks ago.", "two weeks ago", SUN, "2024-05-13", "2024-05-19", "week"),
     ("The order went out more than two weeks ago.", "more than two weeks ago", D("2024-05-31"),
      "2024-05-03", "2024-05-17", "range"),
     ("The request came a month ago.", "a month ago", FRI, "2024-01-31", "2024-03-01", "month"),
-    ("Warsaw sent howitzers earlier this year.", "earlier this year", TUE, "2024-01-01", "2024-05-28", "range"),
-    ("The shipment landed earlier this month.", "earlier this month", FRI, "2024-03-01", "2024-03-15", "range"),
-    ("Paris delivered the missiles late last year.", "late last year", FRI, "2023-09-01", "2023-12-31", "year"),
+    ("Warsaw sent guns earlier this year.", "earlier this year", TUE, "2024-01-01", "2024-05-28", "range"),
+    ("The cargo landed earlier this month.", "earlier this month", FRI, "2024-03-01", "2024-03-15", "range"),
+    ("Paris sent missiles late last year.", "late last year", FRI, "2023-09-01", "2023-12-31", "year"),
     ("Oil depots have been hit since January.", "since January", SUN, "2024-01-01", "2024-06-02", "range"),
     ("Kyiv had lobbied since early May for the change.", "since early May", SUN, "2024-05-01", "2024-06-02",
      "range"),
     ("Oslo has trained pilots since 2023.", "since 2023", SUN, "2023-01-01", "2024-06-02", "range"),
-    ("Aid has flowed since the start of the full-scale invasion.", "since the start of the full-scale invasion",
-     SUN, "2022-02-24", "2024-06-02", "range"),
-    ("The jets should reach the front this summer.", "this summer", SUN, "2024-06-01", "2024-08-31", "season"),
+    ("Aid flowed since the start of the full-scale invasion.",
+     "since the start of the full-scale invasion", SUN, "2022-02-24", "2024-06-02", "range"),
+    ("The jets should arrive this summer.", "this summer", SUN, "2024-06-01", "2024-08-31", "season"),
     ("Madrid sent tanks this spring.", "this spring", SUN, "2024-03-01", "2024-05-31", "season"),
     ("The counteroffensive stalled last autumn.", "last autumn", SUN, "2023-09-01", "2023-11-30", "season"),
     ("In winter the front barely moved.", "In winter", FRI, "2023-12-01", "2024-02-29", "season"),
@@ -78,12 +78,12 @@ CASES = [
      "2022-04-30", "year"),
     ("A report last February blamed a missile.", "last February", SUN, "2024-02-01", "2024-02-29", "month"),
     ("The order was dated 2024-05-28 in the file.", "2024-05-28", SUN, "2024-05-28", "2024-05-28", "day"),
-    ("The accord was signed on 28 May 2024 in Brussels.", "28 May 2024", SUN, "2024-05-28", "2024-05-28", "day"),
-    ("The accord was signed on May 28, 2024 in Brussels.", "May 28, 2024", SUN, "2024-05-28", "2024-05-28", "day"),
+    ("The accord was signed on 28 May 2024.", "28 May 2024", SUN, "2024-05-28", "2024-05-28", "day"),
+    ("The accord was signed on May 28, 2024.", "May 28, 2024", SUN, "2024-05-28", "2024-05-28", "day"),
     ("Deliveries resumed in mid-June.", "mid-June", D("2024-07-01"), "2024-06-11", "2024-06-20", "month"),
     ("The factory will finish the batch at the end of May.", "end of May", D("2024-05-02"), "2024-05-21",
      "2024-05-31", "month"),
-    ("Over the past few weeks the front shifted.", "the past few weeks", FRI, "2024-02-23", "2024-03-15", "range"),
+    ("Over the past few weeks it shifted.", "the past few weeks", FRI, "2024-02-23", "2024-03-15", "range"),
     ("For more than a year the border city was shelled.", "For more than a year", FRI, "2023-03-15",
      "2024-03-15", "range"),
     ("Crews have waited for weeks at the border.", "for weeks", FRI, "2024-02-23", "2024-03-15", "range"),
@@ -92,12 +92,11 @@ CASES = [
     ("The raids have grown since then.", "since then", FRI, None, None, "unknown"),
     ("The summit was held in 2014 in Wales.", "in 2014", SUN, "2014-01-01", "2014-12-31", "year"),
     ("Aid fell in the 1990s.", "the 1990s", SUN, "1990-01-01", "1999-12-31", "range"),
-    ("A new package is due by the end of March.", "by the end of March", FRI, "2024-03-15", "2024-03-31", "month"),
+    ("Aid is due by the end of March.", "by the end of March", FRI, "2024-03-15", "2024-03-31", "month"),
     ("The Jan. 20 inauguration was set.", "Jan. 20", D("2024-01-25"), "2024-01-20", "2024-01-20", "day"),
     ("The new president takes office Jan. 20 in Washington.", "Jan. 20", D("2024-11-17"), "2025-01-20",
      "2025-01-20", "day"),
-    ("The delegation will arrive on June 2 for talks.", "on June 2", D("2024-05-28"), "2024-06-02", "2024-06-02",
-     "day"),
+    ("The envoys will arrive on June 2.", "on June 2", D("2024-05-28"), "2024-06-02", "2024-06-02", "day"),
     ("The 17 April statement was clear.", "17 April", D("2024-05-10"), "2024-04-17", "2024-04-17", "day"),
     ("The talks ran from May 28-29 in Prague.", "May 28-29", SUN, "2024-05-28", "2024-05-29", "range"),
 ]
@@ -112,8 +111,8 @@ def test_form_resolves(sentence, needle, pub, start, end, precision):
     assert sentence[t.start_char:t.end_char] == t.text == iv.text
 
 
-NARRATIVE = ("The plant was struck on March 3. Two days earlier, a depot burned. A day later the grid failed. "
-             "The next day repairs began. The following week Kyiv asked for more air defence.")
+NARRATIVE = ("The plant was struck on March 3. Two days earlier, a depot burned. A day later the grid failed."
+             " The next day repairs began. The following week Kyiv asked for more air defence.")
 
 
 @pytest.mark.parametrize("needle,start,end", [
@@ -131,7 +130,8 @@ def test_relative_to_previous_event(needle, start, end):
 def test_weekend_then_days_earlier_keeps_the_span():
     text = "A market was hit last weekend. Two days earlier, a printing plant burned."
     t = timex_for(text, "Two days earlier", TUE)
-    assert (t.interval.start, t.interval.end, t.anchor) == (D("2024-05-23"), D("2024-05-24"), "previous_event")
+    assert (t.interval.start, t.interval.end) == (D("2024-05-23"), D("2024-05-24"))
+    assert t.anchor == "previous_event"
 
 
 def test_that_year_skips_a_background_aside():
@@ -180,8 +180,8 @@ def test_month_day_year_inference():
 
 
 def test_seasons_are_meteorological():
-    assert resolve_timex("last winter", SUN) == DateInterval(D("2023-12-01"), D("2024-02-29"), Precision.SEASON,
-                                                             "last winter")
+    winter = DateInterval(D("2023-12-01"), D("2024-02-29"), Precision.SEASON, "last winter")
+    assert resolve_timex("last winter", SUN) == winter
     assert resolve_timex("next spring", SUN).start == D("2025-03-01")
     assert resolve_timex("this fall", SUN, tense="future").start == D("2024-09-01")
     assert resolve_timex("the summer of 2023", SUN).start == D("2023-06-01")
@@ -288,7 +288,8 @@ def test_random_word_salad_never_raises():
     import random
 
     words = ("on in since by last next this the early mid late end of for more than a few two 999 0 31 29 "
-             "February May Jan. 2024 1800 2099 1990s days weeks year day ago earlier later that same following "
+             "February May Jan. 2024 1800 2099 1990s days weeks year day ago earlier later that same "
+             "following "
              "within recent weekend Friday yesterday tomorrow spring winter fall will said had , . -").split()
     rng = random.Random(7)
     for _ in range(400):
@@ -302,10 +303,12 @@ def test_random_word_salad_never_raises():
 
 @pytest.mark.parametrize("sentence,needle,start,end,precision", [
     ("Russia launched forty drones overnight.", "overnight", "2024-06-04", "2024-06-05", "range"),
-    ("In the past 24 hours the city was hit twice.", "the past 24 hours", "2024-06-04", "2024-06-05", "range"),
-    ("Output grew in the third quarter of 2023.", "the third quarter of 2023", "2023-07-01", "2023-09-30", "year"),
+    ("In the past 24 hours it was hit.", "the past 24 hours", "2024-06-04", "2024-06-05", "range"),
+    ("It rose in the third quarter of 2023.", "third quarter of 2023", "2023-07-01", "2023-09-30", "year"),
     ("Output grew again in Q1 2024.", "Q1 2024", "2024-01-01", "2024-03-31", "year"),
     ("The decree of 24.02.2022 was cited.", "24.02.2022", "2022-02-24", "2022-02-24", "day"),
+    ("Drones hit a depot this past weekend.", "this past weekend", "2024-06-01", "2024-06-02", "week"),
+    ("The envoys meet this coming weekend.", "this coming weekend", "2024-06-08", "2024-06-09", "week"),
     ("The file is dated 2024/05/28.", "2024/05/28", "2024-05-28", "2024-05-28", "day"),
 ])
 def test_hours_quarters_numeric(sentence, needle, start, end, precision):
@@ -314,15 +317,15 @@ def test_hours_quarters_numeric(sentence, needle, start, end, precision):
 
 
 def test_newspaper_and_holiday_names_are_not_weekdays():
-    text = "The Sunday Times said so, the Mail on Sunday agreed, and Good Friday passed. On Sunday, Kyiv replied."
+    text = "The Sunday Times said so, the Mail on Sunday agreed, Good Friday passed. On Sunday, Kyiv replied."
     assert [t.text for t in find_timexes(text, SUN)] == ["On Sunday"]
 
 
 def test_year_of_the_sentence_fills_a_bare_month_or_day_but_not_through_since():
     text = "The war began on Feb. 24, 2022, and by March 3 troops were near the capital."
     assert timex_for(text, "March 3", SUN).interval.start == D("2022-03-03")
-    assert timex_for("In 2022, fighting raged and in March the town fell.", "in March", SUN).interval.start == \
-        D("2022-03-01")
+    march = timex_for("In 2022, fighting raged and in March the town fell.", "in March", SUN)
+    assert march.interval.start == D("2022-03-01")
     text = "Ukraine, which has fought since 2022, received jets on May 30."
     assert timex_for(text, "May 30", SUN).interval.start == D("2024-05-30")
 
@@ -345,7 +348,8 @@ def test_a_whole_article_in_our_own_words():
         "on Sunday": ("2024-06-02", "2024-06-02"),
         "since the start of the full-scale invasion": ("2022-02-24", "2024-06-06"),
         "In the spring of 2023": ("2023-03-01", "2023-05-31"),
-        "Two weeks later": ("2024-01-14", "2024-01-14"),
+        "by the end of that year": ("2023-10-01", "2023-12-31"),
+        "Two weeks later": ("2023-10-15", "2024-01-14"),
         "next Tuesday": ("2024-06-11", "2024-06-11"),
         "by the end of the year": ("2024-06-06", "2024-12-31"),
         "Since Jan. 1": ("2024-01-01", "2024-06-06"),
@@ -355,4 +359,14 @@ def test_a_whole_article_in_our_own_words():
     for text, (start, end) in expect.items():
         assert text in got, (text, sorted(got))
         assert (got[text].start, got[text].end) == (D(start), D(end)), (text, got[text])
-    assert got["for months"].end == D("2024-06-06") or got["for months"].precision is Precision.RANGE
+    assert got["for months"].precision is Precision.RANGE
+
+
+@pytest.mark.parametrize("sentence,needle,start,end", [
+    ("Ministers met on 28-29 May in Prague.", "28-29 May", "2024-05-28", "2024-05-29"),
+    ("The summit of 9-11 July 2023 was large.", "9-11 July 2023", "2023-07-09", "2023-07-11"),
+    ("It ran May 28-29, 2023 in Oslo.", "May 28-29, 2023", "2023-05-28", "2023-05-29"),
+])
+def test_day_ranges(sentence, needle, start, end):
+    iv = timex_for(sentence, needle, D("2024-06-05")).interval
+    assert (iv.start, iv.end, iv.precision) == (D(start), D(end), Precision.RANGE)

@@ -116,7 +116,7 @@ def test_pronouns_follow_gender_and_recency(run):
 
 
 def test_pronoun_after_quote_takes_speaker_from_previous_paragraph(run):
-    p = run("Emmanuel Macron spoke to reporters on Tuesday.\n\n“We will allow strikes on bases,” he said.")  # noqa: E501
+    p = run("Emmanuel Macron spoke to reporters.\n\n“We will allow strikes on bases,” he said.")
     he = mention(p, "he", "PERSON")
     assert he.canonical == "Emmanuel Macron" and he.attrs["via"] == "pronoun"
 
@@ -146,3 +146,21 @@ def test_title_before_unknown_name(run):
     p = run("Estonian Foreign Minister Marta Kaskmaa said the allies should lift the restrictions.")
     m = mention(p, "Marta Kaskmaa", "PERSON")
     assert m is not None and (m.attrs.get("role"), m.attrs.get("state")) == ("foreign minister", "Estonia")
+
+
+def test_government_spokesman_with_state_adjective(run):
+    p = run("The German government spokesman said the Taurus decision stands.", date(2024, 3, 1))
+    assert mention(p, "spokesman", "PERSON").canonical == "Steffen Hebestreit"
+
+
+def test_hyphenated_title_is_not_a_role_reference(run):
+    p = run("Volodymyr Zelenskyy thanked the allies. Allies of President-elect Donald Trump objected to the strikes.")
+    assert not [m for m in p.mentions if m.text.startswith("President") and m.label == "PERSON"]
+    assert mention(p, "Donald Trump", "PERSON").canonical == "Donald Trump"
+
+
+def test_possessive_role_of_a_president(run):
+    p = run("Volodymyr Zelenskyy's chief of staff said the ban on strikes must go.", date(2024, 6, 1))
+    assert mention(p, "chief of staff", "PERSON").canonical == "Andriy Yermak"
+    p = run("Ukraine's president asked again for permission to strike.", date(2024, 6, 1))
+    assert mention(p, "president", "PERSON").canonical == "Volodymyr Zelenskyy"

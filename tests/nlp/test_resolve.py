@@ -220,3 +220,22 @@ def test_place_zones(run, text, place, zones):
     assert m is not None
     if zones is not None:
         assert m.label == "PLACE" and m.attrs["zones"] == zones
+
+
+def test_dateline_city_is_a_place(run):
+    p = run("BRUSSELS (Wire) - Allies agreed to send more air defence to Ukraine.")
+    m = mention(p, "BRUSSELS")
+    assert m.label == "PLACE" and m.canonical == "Brussels"
+
+
+def test_same_system_joined_by_and_stays_two_mentions(run):
+    p = run("Britain and France have supplied Storm Shadow and SCALP cruise missiles.")
+    weapons = [m for m in p.mentions if m.label == "WEAPON"]
+    assert [m.text for m in weapons] == ["Storm Shadow", "SCALP cruise missiles"]
+    assert {m.canonical for m in weapons} == {"Storm Shadow"}
+
+
+def test_newspaper_named_after_a_capital_is_an_org(run):
+    p = run("The Washington Post reported that the missiles were sent to Kyiv.")
+    assert mention(p, "The Washington Post", "ORG").attrs["state"] == "United States"
+    assert not [m for m in p.mentions if m.label == "ACTOR" and m.text == "Washington"]

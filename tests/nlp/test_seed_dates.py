@@ -15,7 +15,8 @@ except ImportError:  # pytest started outside the repository root: load tests/co
     import importlib.util
     from pathlib import Path
 
-    _spec = importlib.util.spec_from_file_location("_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py")
+    _root_file = Path(__file__).resolve().parents[1] / "conftest.py"
+    _spec = importlib.util.spec_from_file_location("_root_conftest", _root_file)
     _root = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
     _spec.loader.exec_module(_root)  # type: ignore[union-attr]
     seed_path = _root.seed_path
@@ -107,7 +108,8 @@ def test_001_ranges():
     week = locate("001", "This week").interval
     assert week.start == D("2024-05-27") and week.end in (D("2024-05-31"), D("2024-06-02"))
     ago = locate("001", "more than two weeks ago").interval
-    assert ago.end is not None and ago.end <= D("2024-05-17") and ago.start is not None and ago.start < ago.end
+    assert ago.end is not None and ago.start is not None
+    assert ago.start < ago.end <= D("2024-05-17")
     year = locate("001", "For more than a year").interval
     assert year.end == D("2024-05-31") and year.start <= D("2023-05-31")
     weeks = locate("001", "Over the past few weeks").interval

@@ -46,3 +46,12 @@ def test_line_breaks_end_sentences_and_headlines(blank):
 def test_empty_and_whitespace(blank):
     assert sents(blank, "") == []
     assert sents(blank, "  \n\n ") == []
+
+
+def test_over_long_runs_are_cut(blank):
+    text = ", ".join(f"item {i}" for i in range(400)) + "."
+    doc = blank.make_doc(text)
+    spans = split_sentences(doc, max_tokens=100)
+    assert len(spans) > 1 and all(b - a <= 100 for a, b in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(doc)
+    assert all(spans[k][1] == spans[k + 1][0] for k in range(len(spans) - 1))

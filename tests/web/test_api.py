@@ -80,6 +80,14 @@ def test_contradiction_is_shown_side_by_side(client):
     assert html.count("<mark") == 2  # each source sentence highlighted in its own article
 
 
+def test_documents_are_paged(client):
+    every = client.get("/api/documents").json()
+    two = client.get("/api/documents", params={"limit": 2, "offset": 1}).json()
+    assert [d["id"] for d in two] == [d["id"] for d in every[1:3]]
+    assert "page 1 of 1" not in client.get("/documents").text  # one page: no pager
+    assert client.get("/documents", params={"page": 9}).status_code == 200
+
+
 def test_documents_list_and_detail(client):
     docs = client.get("/api/documents").json()
     assert len(docs) == 5
@@ -111,6 +119,9 @@ def test_search_over_documents_and_statements(client):
     "/api/timeline/chart?by=color",
     "/?as_of=31/05/2024",
     "/?zone=ATLANTIS",
+    "/documents?page=0",
+    "/api/documents?limit=0",
+    "/api/documents?offset=-1",
 ])
 def test_bad_parameters_give_422_not_500(client, url):
     r = client.get(url)

@@ -69,6 +69,7 @@ def set_as_of(page, day: str) -> None:
     page.fill("#as-of", day)
     page.dispatch_event("#as-of", "change")
     page.wait_for_selector(f"#matrix[data-as-of='{day}']")
+    page.locator("#as-of").blur()
 
 
 def check_matrix_flow(page, base: str, shots: str, donor: str = "United States") -> str:
@@ -87,12 +88,14 @@ def check_matrix_flow(page, base: str, shots: str, donor: str = "United States")
     page.click(f"#matrix td.cell[data-donor='{donor}'][data-weapon='{changed[0]}'] button")
     page.wait_for_selector("#evidence-panel:not([hidden]) .evidence-link")
     assert "permitted" in page.inner_text("#panel-status").lower()
+    page.screenshot(path=str(ARTIFACTS / f"{shots}-matrix-panel.png"))
     sentence = page.inner_text("#panel-facts blockquote")
     page.click("#panel-facts .evidence-link")
     page.wait_for_selector("mark")
     marked = page.inner_text("mark")
     assert marked.strip() and (marked.strip() in sentence or sentence.strip() in marked)
     page.screenshot(path=str(ARTIFACTS / f"{shots}-evidence.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shots}-evidence-top.png"))
     assert not watch.errors and not watch.dialogs, watch.errors + watch.dialogs
     return changed[0]
 
@@ -114,6 +117,22 @@ def test_every_page_renders_without_errors(page, small_server):
     page.wait_for_selector("#clean-text")
     assert page.locator("#removed-spans del").count() >= 1
     assert not watch.errors, watch.errors
+
+
+def test_contradiction_side_by_side(page, small_server):
+    import httpx
+
+    entries = httpx.get(small_server.url + "/api/timeline", params={"donor": "Germany", "weapon": "IRIS-T"}).json()
+    page.goto(f"{small_server.url}/facts/{entries['entries'][0]['fact_id']}")
+    sides = page.locator("#contradictions .side")
+    assert sides.count() == 2
+    assert {sides.nth(i).locator(".value").inner_text() for i in range(2)} == {"3", "4"}
+    assert page.inner_text("#corroboration") == "2"
+    assert page.locator("article.source mark").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "small-contradiction.png"))
+    if os.environ.get("REDLINES_UPDATE_SCREENSHOTS"):  # README picture: invented articles, no seed text
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ARTIFACTS / "small-contradiction.png", SCREENSHOTS / "evidence.png")
 
 
 def test_untrusted_text_never_executes(page, small_server):
@@ -150,8 +169,8 @@ def test_seed_matrix_flow_in_the_browser(page, seeds_server):
     check_matrix_flow(page, seeds_server.url, "seeds")
     if os.environ.get("REDLINES_UPDATE_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        # README picture: statuses only (the evidence panel would show seed sentences)
         shutil.copy(ARTIFACTS / "seeds-matrix-2024-06-03.png", SCREENSHOTS / "matrix.png")
-        shutil.copy(ARTIFACTS / "seeds-evidence.png", SCREENSHOTS / "evidence.png")
 
 
 def test_seed_pages_render(page, seeds_server):

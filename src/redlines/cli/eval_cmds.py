@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonOption = False,
         limit: Annotated[int, typer.Option("--limit", help="Failures listed per kind in the tables.")] = 12,
         gazetteer: Annotated[list[str] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file.")] = None,
+        timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed per document for extraction (0: none).")] = 120.0,
     ) -> None:
         """Ingest a gold set into a fresh store, run all stages and score each (exit 0 when it ran)."""
         from redlines.evaluation.report import render, to_json
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
         def say(msg: str) -> None:
             err_console.print(f"[dim]{msg}[/dim]", highlight=False)
 
-        result = evaluate(gold_dir, db=db, gazetteer_files=list(gazetteer or []), say=say)
+        result = evaluate(gold_dir, db=db, gazetteer_files=list(gazetteer or []), say=say, timeout=timeout)
         if json_out:
             emit_json(to_json(result))
         else:

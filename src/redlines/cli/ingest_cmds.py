@@ -41,6 +41,19 @@ def _overrides(outlet: str | None, published: str | None, title: str | None, url
     return out
 
 
+def _use_events(files: list[str]) -> None:
+    """Validate extra event calendars now (usage error if bad) and hand them to ingest (and workers) by env."""
+    import os
+
+    from redlines.ingest.patterns import EVENTS_ENV, load_events
+
+    for f in files:
+        if not os.path.isfile(f):
+            raise UsageError(f"no such events file {f!r}")
+    os.environ[EVENTS_ENV] = os.pathsep.join(os.path.abspath(f) for f in files)
+    load_events()
+
+
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -61,6 +74,7 @@ def register(app: typer.Typer) -> None:
         title: Annotated[str | None, typer.Option("--title", help="Title (wins over the headline).")] = None,
         url: Annotated[str | None, typer.Option("--url", help="Source URL.")] = None,
         gazetteer: Annotated[list[str] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file.")] = None,
+        events: Annotated[list[str] | None, typer.Option("--events", help="Extra calendar of dated events (YAML).")] = None,
         no_analyse: Annotated[bool, typer.Option("--no-analyse", help="Only clean and store; no nlp/extract.")] = False,
         engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
         scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")] = None,
@@ -71,6 +85,8 @@ def register(app: typer.Typer) -> None:
         if engine not in ENGINES:
             raise UsageError(f"unknown --engine {engine!r} (use local or dask)")
         overrides = _overrides(outlet, published, title, url)
+        if events:
+            _use_events(events)
         from redlines.kb.store import Store
 
         store = Store(db)

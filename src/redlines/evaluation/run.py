@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import inspect
+import signal
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,24 +88,59 @@ def _ingest(gold: GoldSet, store: Store, tmp: Path, say: Say) -> tuple[dict[str,
     return docs, rejected
 
 
-def _analyse(docs: list[Document], gazetteer_files: list[str], say: Say) -> tuple[list[ParsedDocument], Any]:
+def _analyse(docs: list[Document], gazetteer_files: list[str], say: Say,
+             timeout: float = 0.0) -> tuple[list[ParsedDocument], Any]:
     try:
         from redlines import nlp as nlp_stage
         gaz = nlp_stage.Gazetteer.load(list(gazetteer_files))
         pipe = nlp_stage.load_pipeline()
-        say("annotating...")
-        return list(nlp_stage.annotate(docs, pipe, gaz)), gaz
     except (ImportError, AttributeError, NotImplementedError) as exc:
         raise StageUnavailable(f"nlp stage not available: {exc}") from None
+    say("annotating...")
+    with time_limit(timeout, "annotating the gold set"):
+        return list(nlp_stage.annotate(docs, pipe, gaz)), gaz
 
 
-def _extract(parsed: list[ParsedDocument], gaz: Any) -> dict[str, list[Statement]]:
+class StageTimeout(Exception):
+    """A stage took longer than the evaluation allows for one document."""
+
+
+@contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Raise StageTimeout after `seconds` (main thread only; elsewhere no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def on_alarm(_sig: int, _frame: Any) -> None:
+        raise StageTimeout(f"{what} took more than {seconds:g}s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _extract(parsed: list[ParsedDocument], gaz: Any, names: dict[str, str] | None = None,
+             timeout: float = 0.0, timings: dict[str, float] | None = None) -> dict[str, list[Statement]]:
+    """Statements per document id; a document over the time limit fails the stage with its name."""
     try:
         from redlines import extract
         extractor = extract.RuleExtractor(gaz)
     except (ImportError, AttributeError, NotImplementedError) as exc:
         raise StageUnavailable(f"extract stage not available: {exc}") from None
-    return {p.document.id: list(extractor.extract(p)) for p in parsed}
+    out = {}
+    for p in parsed:
+        name = (names or {}).get(p.document.id, p.document.id)
+        t0 = time.perf_counter()
+        with time_limit(timeout, f"extracting {name}"):
+            out[p.document.id] = list(extractor.extract(p))
+        if timings is not None:
+            timings[name] = time.perf_counter() - t0
+    return out
 
 
 def _ask(store: Store, q: AsofQuestion) -> str:
@@ -141,7 +179,7 @@ def _unavailable(stages: dict[str, StageResult], names: tuple[str, ...], note: s
 
 
 def evaluate(gold_dir: str | Path, *, db: str | None = None, gazetteer_files: list[str] | None = None,
-             say: Say | None = None) -> EvalResult:
+             say: Say | None = None, timeout: float = 120.0) -> EvalResult:
     """Ingest the gold set into a fresh store (temporary unless `db`), run all stages, score them."""
     say = say or (lambda _m: None)
     gold = load_gold_dir(gold_dir)
@@ -157,21 +195,25 @@ def evaluate(gold_dir: str | Path, *, db: str | None = None, gazetteer_files: li
             stages["published"].status = stages["cleaning"].status
         per_doc = {g.name: {"doc": g.name, "ingested": g.name in docs} for g in gold.docs}
         _score_documents(gold, docs, stages)
-        analysed = _guard(stages["entities"], lambda: _analyse(list(docs.values()), gazetteer_files or [], say)) \
-            if docs else None
+        analysed = _guard(stages["entities"], lambda: _analyse(list(docs.values()), gazetteer_files or [], say,
+                                                               timeout * max(len(docs), 1) + 120)) if docs else None
         predicted: dict[str, list[Statement]] | None = None
         if analysed is not None:
             parsed, gaz = analysed
             stages["dates"].seconds = stages["entities"].seconds
             _score_language(gold, docs, parsed, stages, per_doc)
             say("extracting...")
-            predicted = _guard(stages["statements"], lambda: _extract(parsed, gaz))
+            names = {d.id: n for n, d in docs.items()}
+            timings: dict[str, float] = {}
+            predicted = _guard(stages["statements"], lambda: _extract(parsed, gaz, names, timeout, timings))
+            for name, secs in timings.items():
+                per_doc[name]["extract_seconds"] = round(secs, 3)
         else:
             _unavailable(stages, ("entities", "dates", "statements", "quotes", "asof"),
                          stages["entities"].note or "no document ingested")
         if predicted is not None:
             _score_statements(gold, docs, predicted, stages, per_doc)
-            _guard(stages["asof"], lambda: _store_and_ask(gold, docs, predicted, store, stages["asof"]))
+            _guard(stages["asof"], lambda: _store_and_ask(gold, docs, predicted, store, stages["asof"], say))
         else:
             _unavailable(stages, ("statements", "quotes", "asof"), stages["statements"].note or "no statements")
         store.engine.dispose()
@@ -249,13 +291,14 @@ def _score_statements(gold: GoldSet, docs: dict[str, Document], predicted: dict[
 
 
 def _store_and_ask(gold: GoldSet, docs: dict[str, Document], predicted: dict[str, list[Statement]],
-                   store: Store, result: StageResult) -> None:
+                   store: Store, result: StageResult, say: Say) -> None:
     """Write the statements, update the knowledge base, then ask the as-of questions."""
     from redlines.pipeline import update_kb
 
     if not gold.questions:
         result.status, result.note = "not available", "no asof.yaml in the gold set"
         return
+    say("updating the knowledge base and asking the as-of questions...")
     for doc in docs.values():
         store.replace_statements(doc.id, predicted.get(doc.id, []))
     update_kb(store, [d.id for d in docs.values()])

@@ -140,7 +140,8 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
                 found = [m for obj in child.children for m in _head_mentions(view, obj)]
                 if found:
                     return found
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS
+                    or (c.dep_ == "nsubjpass" and lemma(verb) in cue("args", "stative_passives"))]
         for s in subjects:
             if lemma(s) in cue("args", "anaphoric_subjects") and not view.of(ACTOR_LABELS, subtree_ids(s)):
                 before = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(s)]
@@ -182,7 +183,8 @@ def weapon_refs(view: SentView, ids: set[int], donor: str | None) -> list[Weapon
     """Weapons named in the clause: systems, classes, or the donor's own weapons by origin."""
     generic = cue("args", "generic_weapon_classes") | {"weapons", "weapon", "missile", "arms", "weaponry"}
     found = _dedupe_weapons(view, view.of(WEAPON_LABELS, ids))
-    classes_specific = any(m.label == "WEAPON_CLASS" and (m.canonical or "").lower() not in generic for m in found)
+    classes_specific = any(m.label == "WEAPON" or m.label == "WEAPON_CLASS" and (m.canonical or "").lower() not in generic
+                           for m in found)
     out: list[WeaponRef] = []
     for m in found:
         if m.label == "WEAPON":
@@ -278,6 +280,9 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
         tok, steps = r, 0
         while tok is not None and tok.i not in chain and tok.head.i != tok.i and steps < 6:
             tok, steps = tok.head, steps + 1
+            if tok.pos_ in ("VERB", "AUX") and tok.i not in chain:
+                tok = None  # the time expression belongs to another clause
+                break
         if tok is not None and tok.i in chain:
             attached.append((steps, abs((r.i if r is not None else 0) - trig.i), t))
     if attached:
@@ -286,30 +291,43 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
 
 
 def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
-              actor: str | None = None) -> tuple[DateInterval, DateInterval | None, float]:
+              actor: str | None = None, standing: bool = False) -> tuple[DateInterval, DateInterval | None, float]:
     """(date of the fact, deadline/horizon if any, confidence penalty) for a trigger."""
     horizons = [t for t in view.timexes if is_horizon(view, t)]
     plain = [t for t in view.timexes if t not in horizons]
     horizon = horizons[0].interval if horizons else None
     t, attached = pick_timex(view, trig, plain)
-    if t is not None:
+    if t is not None and (attached or not standing):
         return t.interval, horizon, 0.0 if attached else 0.05
+    if standing:  # "continues to prohibit": the state holds at publication
+        return unknown_date(view), horizon, 0.05
     if prev is not None and prev.timexes and actor and actor in {actor_name(m) for m in prev.of(ACTOR_LABELS)}:
         return prev.timexes[-1].interval, horizon, 0.1
     return unknown_date(view), horizon, 0.15
 
 
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+def as_number(tok: Any) -> int | None:
+    """The integer a number token spells ("18", "1,200", "seven")."""
+    txt = tok.text.replace(",", "")
+    if txt.isdigit():
+        return int(txt)
+    return NUMBER_WORDS.get(txt.lower())
+
+
 def number_of(tok: Any) -> int | None:
     """An integer quantity attached to a noun ("30 F-16 fighter jets", "at least 18 people")."""
+    if tok.like_num:
+        return as_number(tok)
     for c in tok.subtree:
         if c.dep_ == "nummod" or (c.like_num and c.head.i == tok.i):
-            txt = c.text.replace(",", "")
-            if txt.isdigit():
-                return int(txt)
-            words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                     "nine": 9, "ten": 10, "dozen": 12, "twelve": 12, "twenty": 20, "hundred": 100}
-            if txt.lower() in words:
-                return words[txt.lower()]
+            n = as_number(c)
+            if n is not None:
+                return n
     return None
 
 

@@ -26,7 +26,10 @@ def _triggers(view: SentView) -> list[Any]:
     out = []
     for t in view.doc:
         lem = lemma(t)
-        if t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp"):
+        if t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp", "pcomp",
+                                                                                        "csubj", "acl"):
+            if t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) and t.dep_ != "advcl":
+                continue  # a gerund ("on hitting targets") is not an event
             out.append(t)
         elif t.pos_ == "NOUN" and lem in nouns:
             out.append(t)
@@ -47,10 +50,14 @@ def _attacker(view: SentView, trig: Any) -> str | None:
                     return actor_name(got[0])
         if trig.dep_ != "dobj" or lemma(trig.head) not in ("launch", "carry", "conduct", "stage", "mount"):
             return None
-    found = agents(view, trig) or []
-    for m in found:
-        if m.label == "ACTOR" or m.label == "PERSON":
-            return actor_name(m)
+    verb = trig
+    while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent"):
+            got = view.of(("ACTOR", "PERSON"), subtree_ids(c))
+            if got:
+                return actor_name(got[0])
     subj = [c for c in trig.children if c.dep_ == "nsubj"]
     if subj:  # "a Russian missile hit ..."
         got = view.of(("ACTOR",), subtree_ids(subj[0]))
@@ -68,7 +75,7 @@ def _casualties(view: SentView) -> dict[str, int]:
         if field and t.pos_ == "VERB":
             for c in t.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
-                    n = number_of(c) if not c.like_num else (int(c.text) if c.text.isdigit() else None)
+                    n = number_of(c)
                     if n is not None and field not in out:
                         out[field] = n
     return out

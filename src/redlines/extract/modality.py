@@ -17,6 +17,8 @@ BASE_CONFIDENCE = {
     Modality.HYPOTHETICAL: 0.35,
 }
 FUTURE_IN_PAST = frozenset({"would", "will", "'ll", "wo"})
+# "not ready / willing / prepared to allow", "does not want / plan to allow": a refusal
+READY = frozenset({"ready", "willing", "prepared", "want", "plan", "intend", "agree", "yet", "able", "inclined"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,15 @@ class Assessment:
     attribution: str | None = None
     question: bool = False  # "asked if ... might allow": nothing is asserted
     hedged: bool = False
+    reported: bool = False  # attributed to media, sources or officials
+
+    def unhedged(self) -> "Assessment":
+        """The same clause read without its modal verb ("must only be used" states a rule, not a wish)."""
+        if self.modality != Modality.HYPOTHETICAL or not self.hedged or self.question:
+            return self
+        from dataclasses import replace
+
+        return replace(self, modality=Modality.REPORTED if self.reported else Modality.CONFIRMED, hedged=False)
 
     @property
     def confidence(self) -> float:
@@ -80,18 +91,18 @@ def assess(view: SentView, trig: Any) -> Assessment:
     refusal, planned_l, hypo_l = cue("modality", "refusal"), cue("modality", "planned"), cue("modality", "hypothetical")
     crossed = False
     for k, node in enumerate(own):
-        if crossed:  # a coordinated clause ("refused X but delivered Y") keeps its own polarity
+        if crossed:  # a coordinated or adverbial clause keeps its own polarity
             break
-        crossed = node.dep_ == "conj"
+        crossed = node.dep_ in ("conj", "advcl", "relcl", "acl")
         lem = lemma(node)
         kids = list(node.children)
         neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids)
+        below = own[k - 1] if k else None
         if node.i == trig.i:
             negated = negated or neg
-        elif neg and (f"not {lem}" in refusal or lem in ("ready", "willing", "prepared", "want", "plan", "intend",
-                                                         "agree", "yet")):
+        elif neg and (f"not {lem}" in refusal or lem in READY or (below is not None and lemma(below) in READY)):
             refused = True
-        elif neg:
+        elif neg and below is not None and below.dep_ in ("xcomp", "acomp"):
             negated = True
         if node.i != trig.i and lem in refusal:
             refused = True
@@ -122,16 +133,22 @@ def assess(view: SentView, trig: Any) -> Assessment:
     if view.sent.text.rstrip().endswith("?"):
         question = True
     attribution, is_report = _attribution(view, chain)
+    kids = list(trig.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(c.dep_ == "nsubj" for c in kids) \
+            and trig.dep_ not in ("ccomp", "xcomp", "conj"):
+        hypothetical = True  # "pressure on Biden to approve ...": an infinitive with its own subject
+    hedge_only = False
     if denied:
         modality = Modality.DENIED
-    elif question or conditional or hypothetical:
-        modality = Modality.HYPOTHETICAL
     elif planned:
         modality = Modality.PLANNED
+    elif question or conditional or hypothetical:
+        modality = Modality.HYPOTHETICAL
     elif hedged and not refused and not negated:
         modality = Modality.HYPOTHETICAL
+        hedge_only = True
     elif is_report:
         modality = Modality.REPORTED
     else:
         modality = Modality.CONFIRMED
-    return Assessment(modality, negated, refused, standing, attribution, question, hedged)
+    return Assessment(modality, negated, refused, standing, attribution, question, hedge_only, is_report)

@@ -58,6 +58,10 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
             out.append((tok, "allow", "allow"))
         elif tok.pos_ == "NOUN" and lem in nouns and lemma(tok.head) in ("remain", "stay", "persist"):
             out.append((tok, "restrict", "keep"))
+    for tok in doc:  # "X opposed Ukraine attacking Crimea, but his position shifted in August"
+        if lemma(tok) in cue("permission", "reversal_verbs") and tok.dep_ == "conj" and \
+                lemma(tok.head) in cue("permission", "reversal_of"):
+            out.append((tok, "allow", "reversal"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "allow_phrases")):
         out.append((doc[s:e].root, "allow", "phrase"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "restrict_phrases")):
@@ -99,6 +103,10 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
     pairs = [(a, s) for a, s in pairs if a and a not in NOT_DONORS]
     if pairs:
         return list(dict.fromkeys(pairs)), True
+    if found and how in ("phrase", "only"):  # "depots in Russia are legitimate targets, the White House said"
+        for node in governors(trig)[1:]:
+            if lemma(node) in cue("modality", "speech_verbs"):
+                return _donors(view, node, ctx, "allow")
     if found:  # the subject is Ukraine or Russia: not a donor's decision
         return [], False
     others = [actor_name(m) for m in view.of(("ACTOR", "PERSON"))]
@@ -133,12 +141,21 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         chain_lemmas = [lemma(t) for t in governors(trig)[1:]]
         if any(lem in NOT_A_DECISION for lem in chain_lemmas[:4]):
             continue
-        scope = _scope(trig)
-        if not _about_use(view, scope, how):
+        anchor = trig.head if how == "reversal" else trig
+        scope = _scope(anchor)
+        if how == "reversal":
+            scope -= subtree_ids(trig)
+            if not {lemma(view.doc[i]) for i in scope} & cue("permission", "use_words"):
+                continue
+        elif not _about_use(view, scope, how):
             continue
         a = assess(view, trig)
         if a.question:
             continue
+        if how == "only":
+            a = a.unhedged()
+        if action == "allow" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in trig.children):
+            continue  # "we should allow them to ...": a position (positions.py), not a decision
         polarity = True
         if action == "allow" and (a.refused or a.negated):
             if a.negated and not a.refused and _negated_event(trig):
@@ -148,7 +165,8 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         elif action == "restrict" and a.negated and not a.refused:
             polarity = False
         zones, limited = _zones_for(view, scope, how)
-        donors, syntactic = _donors(view, trig, ctx, how)
+        donors, syntactic = _donors(view, anchor, ctx, how)
+        donors = [(d, sp) for d, sp in donors if d.lower() not in cue("permission", "not_donors")]
         for donor, speaker in donors:
             weapons = weapon_refs(view, scope, donor) or weapon_refs(view, set(range(len(view.doc))), donor) \
                 or [None]
@@ -183,7 +201,7 @@ def narrowing(view: SentView) -> tuple[Zone, ...]:
         [s for s, _, _ in phrase_matches(view.doc, frozenset(c for c in cues if " " in c))]
     if not hits:
         return ()
-    after = set(range(min(hits), len(view.doc)))
+    after = set(range(max(hits), len(view.doc)))
     zones = zones_of(view, after)
     return zones if zones and set(zones) < set(RUSSIA) else ()
 
@@ -195,13 +213,15 @@ def apply_narrowing(statements: list[Statement], views: dict[int, SentView], win
     for k, st in enumerate(out):
         if st.type != StatementType.USE_PERMISSION or st.action != "allow" or not set(RUSSIA) <= set(st.zones):
             continue
-        for idx in range(st.evidence.sentence_index + 1, st.evidence.sentence_index + window + 1):
+        for idx in range(st.evidence.sentence_index + 1, st.evidence.sentence_index + 2 * window + 1):
             v = views.get(idx)
             if v is None:
                 continue
             donors = {actor_name(m) for m in v.of(("ACTOR", "PERSON"))} - NOT_DONORS - {None}
             if donors and st.actor not in donors:
                 continue
+            if not donors and idx > st.evidence.sentence_index + window:
+                continue  # further away, the sentence must name the donor
             narrowed = narrowing(v)
             if narrowed:
                 kept = tuple(z for z in st.zones if z not in RUSSIA or z in narrowed)

@@ -23,8 +23,18 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
     out: list[tuple[Any, str]] = []
     taken: set[int] = set()
     for action in ACTIONS:
-        for s, e, _ in phrase_matches(view.doc, cue("position", f"{action}_phrases")):
+        for s, e, phrase in phrase_matches(view.doc, cue("position", f"{action}_phrases")):
+            first = view.doc[s]
+            if phrase.startswith("in ") and first.head.pos_ not in ("AUX", "VERB"):
+                continue  # "a green light in favor of Ukraine" is no one's position
             root = view.doc[s:e].root
+            if phrase.startswith("right "):  # "X said Ukraine has a right to strike": X's position
+                root = root.head
+                while root.dep_ not in ("ccomp", "ROOT") and root.head.i != root.i:
+                    root = root.head
+                if root.dep_ != "ccomp":
+                    continue
+                root = root.head
             out.append((root, action))
             taken.update(range(s, e))
     for tok in view.doc:
@@ -40,7 +50,7 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
 
 def _is_position_use(tok: Any, action: str) -> bool:
     """Filter obvious non-position uses ("call" as a noun, "back" as an adverb, "support" as aid)."""
-    if tok.pos_ in ("ADV", "ADP", "PART"):
+    if tok.pos_ in ("ADV", "ADP", "PART") or tok.dep_ in ("pcomp", "pobj", "amod", "compound"):
         return False
     if action == "support" and tok.pos_ == "NOUN":
         return lemma(tok.head) in ("express", "voice", "signal", "declare", "pledge", "show", "offer")

@@ -34,7 +34,7 @@ def evidence(parsed: Any, sent: Sentence, start: int | None = None, end: int | N
 def build(view: SentView, type_: StatementType, trig: Any, assessment: Assessment, ctx: Context,
           actor: str | None, **fields: Any) -> Statement:
     """A Statement for a trigger: evidence, the fact's date (timex, else publication date), confidence."""
-    valid, horizon, penalty = fact_date(view, trig, ctx.prev, actor)
+    valid, horizon, penalty = fact_date(view, trig, ctx.prev, actor, assessment.standing)
     extra = dict(fields.pop("extra", {}) or {})
     extra.setdefault("trigger", trig.text)
     if assessment.standing:

@@ -91,15 +91,20 @@ def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: 
     if m is not None:
         return _Speaker(m.canonical or m.text, actor_name(m), first)
     name = _name_by_verb(text, parts)
+    if name and any(m.label in ("ACTOR", "PLACE", "ORG") and (m.text == name or name.endswith(m.text))
+                    for m in parsed.mentions):
+        name = None  # "continues the former U.S. ambassador to Kyiv": a place, not the speaker
     if name:
         known = [p for p in parsed.mentions if p.label == "PERSON" and (p.text in name or name in (p.canonical or ""))]
         if known:
             return _Speaker(known[0].canonical, actor_name(known[0]), first)
         return _Speaker(name, None, first)
     actors = [a for a in parsed.mentions if a.label == "ACTOR" and any(s <= a.start_char < e for s, e in parts)]
-    outside_text = " ".join(text[s:e] for s, e in parts)
-    if actors and re.search(rf"\b(?:{_speech_words()})\b", outside_text):
-        return _Speaker(None, actor_name(actors[0]), first)
+    verbs = _speech_words()
+    for a in actors:  # "the White House said": an institution speaks
+        if re.match(rf"\s*(?:also\s+)?(?:{verbs})\b", text[a.end_char:a.end_char + 30]) or \
+                re.search(rf"\b(?:{verbs})\s+(?:the\s+)?$", text[max(0, a.start_char - 30):a.start_char]):
+            return _Speaker(None, actor_name(a), first)
     para = _paragraph_start(text, q_start)
     for prev in reversed(history):  # "he said", or a quote that continues the previous one
         if sents[prev.sentence].start_char >= para or first - prev.sentence <= 1:
@@ -114,12 +119,20 @@ def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: 
     return None
 
 
-def _date(parsed: ParsedDocument, parts: list[tuple[int, int]], speaker: _Speaker | None) -> DateInterval:
-    """Speech date: a timex outside the quote, else in the sentence naming the speaker, else publication."""
+def _date(parsed: ParsedDocument, parts: list[tuple[int, int]], speaker: _Speaker | None, first: int,
+          quotes: list[tuple[int, int, str]]) -> DateInterval:
+    """Speech date: a timex outside the quote, else in an earlier sentence naming the speaker, else publication."""
     timexes = [t for t in parsed.timexes if any(s <= t.start_char < e for s, e in parts)]
     if not timexes and speaker is not None:
-        s = parsed.sentences[speaker.sentence]
-        timexes = parsed.timexes_in(s.start_char, s.end_char)
+        for idx in range(first - 1, max(-1, first - 3), -1):
+            s = parsed.sentences[idx]
+            named = any(m.label == "PERSON" and m.canonical == speaker.name
+                        for m in parsed.mentions_in(s.start_char, s.end_char))
+            if idx == speaker.sentence or named:
+                timexes = [t for t in parsed.timexes_in(s.start_char, s.end_char)
+                           if not any(qs <= t.start_char < qe for qs, qe, _ in quotes)]
+                if timexes:
+                    break
     if timexes:
         return timexes[0].interval
     pub = parsed.document.published.value
@@ -150,7 +163,7 @@ def extract_quotes(parsed: ParsedDocument, views: dict[int, SentView] | None = N
         if last != idx:
             ev = ev.__class__(ev.document_id, ev.sentence_index, ev.start_char, ev.end_char,
                               text[first_s.start_char:last_s.end_char], ev.outlet, ev.published)
-        valid = _date(parsed, parts, sp)
+        valid = _date(parsed, parts, sp, idx, quotes)
         out.append(Statement(
             type=StatementType.QUOTE, evidence=ev, actor=sp.actor if sp else None,
             speaker=sp.name if sp else None, quote=" … ".join(q[2] for q in qs), valid=valid,

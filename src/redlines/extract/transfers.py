@@ -17,6 +17,7 @@ from redlines.extract.args import (
     number_of,
     subtree_ids,
     weapon_refs,
+    zones_of,
 )
 from redlines.extract.modality import assess
 from redlines.extract.money import money_in
@@ -67,7 +68,14 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
         permission_obj = any(lemma(t) in cue("permission", "allow_nouns") | {"light", "ahead", "go"}
                              for o in objs for t in o.subtree)
         about_use = any(lemma(t) in cue("permission", "use_words") for o in objs for t in o.subtree)
-        if verb and lem in deliver and tok.dep_ not in ("amod", "acl", "relcl"):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "if", "unless", "once")
+               for c in tok.children):
+            continue  # "when we have delivered weapons ...": a condition, not a statement
+        if verb and lem in deliver and tok.dep_ in ("acl", "amod") and any(c.dep_ == "agent" for c in tok.children):
+            out.append((tok, "deliver"))  # "Himars supplied by Washington", "a missile donated by Germany"
+        elif verb and lem == "receive" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            out.append((tok, "deliver"))  # "the F-16s Ukraine will receive from Denmark"
+        elif verb and lem in deliver and tok.dep_ not in ("amod", "acl", "relcl"):
             if not permission_obj:
                 out.append((tok, "deliver"))
         elif about_use and lem in cue("transfer", "approve_verbs"):
@@ -101,9 +109,14 @@ def _action(view: SentView, trig: Any, base: str) -> str | None:
 
 
 def _scope(view: SentView, trig: Any) -> set[int]:
-    """The trigger's clause; for a noun of approval, its head verb's clause ("gave approval for ...")."""
+    """The trigger's clause; for a noun of approval, its head verb's clause ("gave approval for ...");
+    for a participle ("F-16s donated by Denmark") the noun it describes."""
     if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return subtree_ids(trig.head)
+    if trig.dep_ in ("acl", "amod", "relcl"):
+        head = trig.head
+        return {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod") for t in c.subtree} \
+            | subtree_ids(trig)
     return subtree_ids(trig)
 
 
@@ -120,6 +133,16 @@ def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
 
 
 def _donors(view: SentView, trig: Any, ctx: Context) -> list[str]:
+    if lemma(trig) == "receive" or trig.dep_ in ("acl", "amod"):
+        preps = [c for c in trig.children if (c.dep_ == "prep" and c.lower_ == "from") or c.dep_ == "agent"]
+        names = [actor_name(m) for p in preps for m in view.of(("ACTOR", "PERSON"), subtree_ids(p))]
+        return list(dict.fromkeys(n for n in names if n and n != "Ukraine"))
+    if trig.pos_ == "NOUN":  # "the authorization given by Berlin"
+        for c in trig.subtree:
+            if c.dep_ == "agent":
+                got = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
+                if got:
+                    return [g for g in got if g][:2]
     found = agents(view, trig)
     if found is None:
         return []
@@ -127,11 +150,12 @@ def _donors(view: SentView, trig: Any, ctx: Context) -> list[str]:
     names = [n for n in names if n and n != "Ukraine"]
     if names or found:
         return list(dict.fromkeys(names))
-    if trig.pos_ == "NOUN":  # "the authorization given by Berlin"
-        for c in trig.subtree:
-            if c.dep_ == "agent":
-                got = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
-                return [g for g in got if g][:2]
+    if any(c.dep_ == "nsubjpass" for c in trig.children):  # "the transfer was denied": the donor named nearby
+        for v in (view, ctx.prev):
+            got = [actor_name(m) for m in (v.of(("ACTOR", "PERSON")) if v is not None else [])]
+            got = [g for g in got if g and g not in ("Ukraine", "Russia")]
+            if got:
+                return got[:1]
     return []
 
 
@@ -150,11 +174,18 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
             action = "refuse"
         scope = _scope(view, trig)
         donors = _donors(view, trig, ctx)
-        money = money_in(" ".join(view.doc[i].text_with_ws for i in sorted(scope)),
+        money = money_in(view.doc[min(scope):max(scope) + 1].text,
                          view.parsed.document.published.value.year if view.parsed.document.published.value
                          else None)
+        pairs = _pair_by_maker(view, scope, donors)
+        if pairs is not None:
+            extra = extra_donors(view, scope, donors)
+            donors = donors + extra
+            pairs = _pair_by_maker(view, scope, donors)
         for donor in donors:
             weapons: list[WeaponRef | None] = list(weapon_refs(view, scope, donor))
+            if pairs is not None:
+                weapons = [w for w in weapons if w is not None and (w.kind != "system" or w.id in pairs.get(donor, ()))]
             weapons = [w for w in weapons if not (w.kind == "origin" and money)] or [None]
             if weapons == [None] and money is None and action != "approve":
                 continue
@@ -171,6 +202,46 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
                     st = st.with_(extra={**st.extra, "decided": st.valid.to_dict()},
                                   valid=_interval(h, st.valid))
                 out.append(st)
+                if action == "deliver" and w is not None:
+                    out.extend(_use_purpose(view, trig, a, ctx, st, scope))
+    return out
+
+
+def _use_purpose(view: SentView, trig: Any, a: Any, ctx: Context, st: Statement, scope: set[int]) -> list[Statement]:
+    """'sent ATACMS to Ukraine for use inside occupied territory': the delivery states where use is allowed."""
+    for t in view.doc:
+        if t.i in scope and lemma(t) == "use" and t.pos_ == "NOUN" and t.head.lower_ == "for":
+            zones = zones_of(view, subtree_ids(t.head))
+            if zones:
+                return [build(view, StatementType.USE_PERMISSION, trig, a, ctx, st.actor, recipient=st.recipient,
+                              weapon=st.weapon, zones=zones, action="allow", extra={"how": "delivered for use"})]
+    return []
+
+
+def _pair_by_maker(view: SentView, scope: set[int], donors: list[str]) -> dict[str, set[str]] | None:
+    """With several donors and several systems ("the UK and France ... Storm Shadow ... the U.S. ... ATACMS"),
+    each donor gets the systems its state makes; None when that does not decide anything."""
+    systems = view.of(("WEAPON",), scope)
+    if len(donors) < 2 or len({m.canonical for m in systems}) < 2:
+        return None
+    out: dict[str, set[str]] = {}
+    for m in systems:
+        makers = set(m.attrs.get("makers") or []) | {m.attrs.get("maker")}
+        for d in donors:
+            if d in makers:
+                out.setdefault(d, set()).add(m.canonical or m.text)
+    return out or None
+
+
+def extra_donors(view: SentView, scope: set[int], donors: list[str]) -> list[str]:
+    """Makers of systems no donor claims, when that maker is named in the sentence ("... and the U.S., the ATACMS")."""
+    named = {actor_name(m) for m in view.of(("ACTOR",))}
+    out = []
+    for m in view.of(("WEAPON",), scope):
+        maker = m.attrs.get("maker")
+        makers = set(m.attrs.get("makers") or []) | {maker}
+        if maker and not makers & set(donors) and maker in named and maker not in out:
+            out.append(maker)
     return out
 
 

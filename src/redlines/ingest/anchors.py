@@ -7,7 +7,7 @@ into constraints on the publication date and searches for the most consistent da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from redlines.ingest.patterns import Event, load_events
@@ -29,7 +29,7 @@ _NUM = r"(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 FULL_DATE_RES = (
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
 )
 MONTH_DAY_RES = (
     re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d{{2}})(?![\d:])"),
@@ -79,6 +79,7 @@ class Clue:
     value: object = None
     future: bool = False
     prep: str = ""
+    paragraph: int = 0
 
 
 ABBREV_END_RE = re.compile(
@@ -118,8 +119,11 @@ def find_clues(text: str, events: tuple[Event, ...] | None = None) -> list[Clue]
     """All date evidence of a text, sentence by sentence."""
     events = load_events() if events is None else events
     clues: list[Clue] = []
-    for i, sent in enumerate(split_sentences(text)):
-        clues.extend(sentence_clues(sent, i, events))
+    i = 0
+    for p, para in enumerate(re.split(r"\n\s*\n|\n", text)):
+        for sent in split_sentences(para):
+            clues.extend(replace(c, paragraph=p) for c in sentence_clues(sent, i, events))
+            i += 1
     return clues
 
 

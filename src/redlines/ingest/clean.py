@@ -35,6 +35,11 @@ BYLINE_RE = re.compile(
     r"(?:(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*)?)?"
     r"\((?P<tag>[A-Z][\w./& -]{0,30})\)\s*(?:--|[-—–])\s*"
 )
+_WD = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DT = (r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+_TM = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,5}|gmt[+-]?\d*|utc[+-]?\d*)?)?"
+DATE_LINE_RE = re.compile(rf"^(?:(?:published|posted|updated|last updated)\s*:?\s*(?:on\s+)?)?{_WD}{_DT}{_TM}\.?$", re.I)
+BLOCK_REASONS = ("newsletter sign-up", "paywall or subscription notice", "cookie banner")
 NAV_MAX_WORDS = 8
 BODY_MIN_WORDS = 12
 
@@ -100,7 +105,7 @@ def rule_reason(line: Line) -> str | None:
     if URL_LINE_RE.match(line.text):
         return "link"
     m = PUBLISHED_LINE_RE.match(line.text)
-    if m and n <= 12 and re.search(r"\d", m.group("date")):
+    if (m and n <= 12 and re.search(r"\d", m.group("date"))) or (n <= 10 and DATE_LINE_RE.match(line.text)):
         return "publication date line"
     return None
 
@@ -117,6 +122,11 @@ def clean_text(raw: str) -> Cleaned:
     for ln in lines:
         ln.reason = rule_reason(ln)
     _mark_captions(lines)
+    ruled = [ln.reason for ln in lines]
+    for i in range(1, len(lines)):  # a short unpunctuated line inside a sign-up box belongs to it
+        ln, nxt = lines[i], ruled[i + 1] if i + 1 < len(lines) else "end"
+        if ln.reason is None and ruled[i - 1] in BLOCK_REASONS and nxt and not ln.terminal and ln.n_words <= 14:
+            ln.reason = ruled[i - 1]
     for ln in lines:
         if ln.reason is None and _duplicated(ln.text):
             ln.reason = "duplicated outlet name"
@@ -161,7 +171,7 @@ def _mark_navigation(lines: list[Line]) -> None:
             ln.reason = "navigation"
     lead = [ln for ln in kept[:first] if not ln.terminal]
     for i, ln in enumerate(lead):
-        if ln.n_words <= 6 and any(o.n_words > ln.n_words + 2 and o.n_words >= 5 for o in lead[i + 1:]):
+        if 2 <= ln.n_words <= 6 and any(o.n_words > ln.n_words + 2 and o.n_words >= 5 for o in lead[i + 1:]):
             ln.reason = "masthead"
         elif ln.n_words < 4:
             ln.reason = "navigation"

@@ -40,9 +40,11 @@ def outlet_from_copyright(text: str) -> str | None:
     m = COPYRIGHT_RE.search(text)
     if not m:
         return None
-    name = m.group("name").strip(" .")
-    for suffix in sorted(outlet_tables()[2], key=len, reverse=True):
-        name = re.sub(rf"[\s,]+{re.escape(suffix.rstrip('.'))}\.?$", "", name, flags=re.I).strip(" .,")
+    name, before = m.group("name").strip(" ."), ""
+    while name != before:  # "Kyiv Daily Media Ltd." -> "Kyiv Daily"
+        before = name
+        for suffix in sorted(outlet_tables()[2], key=len, reverse=True):
+            name = re.sub(rf"[\s,]+{re.escape(suffix.rstrip('.'))}\.?$", "", name, flags=re.I).strip(" .,")
     return name or None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -48,8 +49,8 @@ class Rule:
 
     def matches(self, line: str, n_words: int) -> bool:
         if self.whole_line:
-            return any(r.fullmatch(line) for r in self.regexes)
-        return n_words <= self.max_words and any(r.search(line) for r in self.regexes)
+            return self.regexes[0].fullmatch(line) is not None
+        return n_words <= self.max_words and self.regexes[0].search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +60,10 @@ def cleaning_rules() -> tuple[Rule, ...]:
     default_max = int(data.get("max_words_search", 40))
     out = []
     for r in data["rules"]:
-        regexes = tuple(re.compile(p, re.IGNORECASE) for p in r["patterns"])
-        out.append(Rule(r["reason"], r.get("match", "line") == "line", int(r.get("max_words", default_max)), regexes))
+        whole = r.get("match", "line") == "line"
+        # one alternation per rule: a single scan of the line
+        regexes = (re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.IGNORECASE),)
+        out.append(Rule(r["reason"], whole, int(r.get("max_words", default_max)), regexes))
     return tuple(out)
 
 
@@ -100,9 +103,17 @@ def parse_events(data: dict[str, Any], origin: str = "events") -> tuple[Event, .
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
+EVENTS_ENV = "REDLINES_EVENTS"  # extra calendar files, separated by os.pathsep (set by `ingest --events`)
+
+
 def load_events(extra_files: tuple[str, ...] = ()) -> tuple[Event, ...]:
-    """The bundled calendar of dated events plus any user files with the same shape."""
+    """The bundled calendar of dated events plus user files (`extra_files` and $REDLINES_EVENTS)."""
+    env = tuple(f for f in os.environ.get(EVENTS_ENV, "").split(os.pathsep) if f)
+    return _load_events(tuple(extra_files) + env)
+
+
+@lru_cache(maxsize=8)
+def _load_events(extra_files: tuple[str, ...]) -> tuple[Event, ...]:
     events = list(parse_events(_load_yaml(_data_path("events.yaml")), "events.yaml"))
     for f in extra_files:
         events.extend(parse_events(_load_yaml(Path(f)), f))

@@ -11,7 +11,8 @@ The rule (inference):
    such weekday on or before D and, when its sentence names an anchor (an event, a date), must fall
    on it; a relative phrase must contain the anchors of its sentence; a weekday in a sentence with
    "last week" falls in that week; a written-out past year ("in 2023") suggests D is in a later
-   year (news style omits the current year); a page display date removed as chrome bounds D above.
+   year (news style omits the current year); a page display date removed as chrome bounds D above;
+   a weekday tied to no anchor slightly prefers to fall on or after the latest anchor.
 3. Search D over a window around the latest anchor; keep the dates with the least total violated
    weight; choose the smallest (news is published on the day of its latest event or soon after);
    report the run of equally good days after it as earliest/latest, and a confidence that grows
@@ -146,11 +147,19 @@ def build_constraints(clues: list[Clue], upper_bounds: Iterable[date] = (), mont
                 cons.append(Constraint(0.4, lambda d, y=start.year: d.year != y, f"'{c.text}' written with its year"))
         elif c.kind == "month_day":
             m, dd = c.value  # type: ignore[misc]
-            cons.append(Constraint(3.0, lambda d, m=m, dd=dd: _recent(d, m, dd), f"'{c.text}' is recent"))
+            cons.append(Constraint(1.0, lambda d, m=m, dd=dd: _recent(d, m, dd), f"'{c.text}' is recent"))
         elif c.kind == "last_month_name":
             cons.append(Constraint(0.4, lambda d, m=c.value: (d.month - m) % 12 not in (0, 1), f"'{c.text}'"))
-    for sent in by_sentence.values():
-        cons.extend(_sentence_constraints(sent))
+    for i, sent in by_sentence.items():
+        cons.extend(_sentence_constraints(sent, _neighbour_anchors(by_sentence, i)))
+    tops = [c.start for c in clues if c.kind in ("full", "event") and not c.future and c.start]
+    if tops:  # a weekday tied to no anchor is more likely a later development than one before them all
+        top = max(tops)
+        for c in clues:
+            if c.kind == "weekday" and not any(a.sentence == c.sentence and a.kind in ("full", "month_day", "event")
+                                               for a in clues):
+                cons.append(Constraint(0.3, lambda d, wd=c.value: resolve_weekday(d, wd) >= top,  # type: ignore[arg-type]
+                                       f"'{c.text}' is after the anchors"))
     for ub in upper_bounds:
         cons.append(Constraint(2.0, lambda d, ub=ub: d <= ub, f"page date {ub.isoformat()} is an upper bound"))
     if month_day:
@@ -163,8 +172,21 @@ def _recent(d: date, month: int, day: int) -> bool:
     return r is not None and (d - r).days <= 240
 
 
-def _sentence_constraints(sent: list[Clue]) -> list[Constraint]:
-    anchors = [c for c in sent if c.kind in ("full", "month_day", "event") and not c.future]
+def _anchors(sent: list[Clue]) -> list[Clue]:
+    return [c for c in sent if c.kind in ("full", "month_day", "event") and not c.future]
+
+
+def _neighbour_anchors(by_sentence: dict[int, list[Clue]], i: int) -> list[Clue]:
+    """Anchors of the sentences just before and after sentence `i` in the same paragraph."""
+    para = by_sentence[i][0].paragraph
+    return [c for j in (i - 1, i + 1) for c in _anchors(by_sentence.get(j, [])) if c.paragraph == para]
+
+
+def _sentence_constraints(sent: list[Clue], near: list[Clue] | None = None) -> list[Constraint]:
+    anchors = _anchors(sent)
+    weak = not anchors and bool(near)
+    if weak:  # a weekday or "last week" whose event is named in the next or previous sentence
+        anchors = list(near or [])
     weeks = [c for c in sent if c.kind == "relative" and c.value[0] in WEEK_KEYS]  # type: ignore[index]
     out = []
     for c in sent:
@@ -176,7 +198,8 @@ def _sentence_constraints(sent: list[Clue]) -> list[Constraint]:
                 return _hits([(r, r)], _anchor_intervals(anchors, d))
 
             if anchors:
-                out.append(Constraint(2.0, on_anchor, f"'{c.text}' falls on {_names(anchors)}", pins=True))
+                out.append(Constraint(1.0 if weak else 2.0, on_anchor, f"'{c.text}' falls on {_names(anchors)}"
+                                      + (" (next sentence)" if weak else ""), pins=not weak))
             for wk in weeks:
                 key = wk.value[0]  # type: ignore[index]
                 out.append(Constraint(
@@ -185,7 +208,7 @@ def _sentence_constraints(sent: list[Clue]) -> list[Constraint]:
         elif c.kind == "relative" and anchors:
             key, n, unit = c.value  # type: ignore[misc]
             out.append(Constraint(
-                2.0 if key in WEEK_KEYS or key in ("yesterday", "today", "ago") else 1.0,
+                1.0 if weak else 2.0 if key in WEEK_KEYS or key in ("yesterday", "today", "ago") else 1.0,
                 lambda d, key=key, n=n, unit=unit: _hits(relative_intervals(d, key, n, unit), _anchor_intervals(anchors, d)),
                 f"'{c.text}' covers {_names(anchors)}", pins=key not in ("this_year", "last_year", "more_ago")))
     return out

@@ -73,8 +73,10 @@ def _writer(store: Store, session: Session, actors: Iterable[str]) -> Iterator[N
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
+    """Core executemany in batches (one statement per batch, no ORM bookkeeping)."""
+    conn = session.connection()
     for i in range(0, len(rows), BATCH):
-        session.execute(insert(table), rows[i:i + BATCH])
+        conn.execute(insert(table.__table__), rows[i:i + BATCH])
 
 
 def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int, Statement]]:
@@ -107,7 +109,8 @@ def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fac
     _insert(session, FactEvidenceRow, erows)
     _insert(session, ContradictionRow, contradiction_dicts(contra.value_contradictions(facts)))
 
-    keys = sorted({(k, w) for t, _, k, w in map(_split_block, blocks) if t in POLICY_TYPES})
+    keys = sorted({(k, w) if w else ("origin", actor) for t, _, k, w in map(_split_block, blocks)
+                   if t in POLICY_TYPES and (w or t == "use_permission")})
     if keys:
         if fresh:
             pfacts = [f for f in facts if f.type in POLICY_TYPES]
@@ -117,8 +120,10 @@ def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fac
                 session.execute(delete(PolicyStateRow).where(
                     PolicyStateRow.donor == actor, PolicyStateRow.weapon_kind == kind, PolicyStateRow.weapon_id == wid))
                 session.execute(delete(ContradictionRow).where(ContradictionRow.scope == f"status|{actor}|{kind}:{wid}"))
-                pfacts += load_facts(session, FactRow.actor == actor, FactRow.type.in_(POLICY_TYPES),
-                                     FactRow.weapon_kind == kind, FactRow.weapon_id == wid)
+                same = (FactRow.weapon_kind == kind) & (FactRow.weapon_id == wid)
+                if (kind, wid) == ("origin", actor):  # permissions naming no weapon count as the donor's own
+                    same = same | (FactRow.weapon_id.is_(None) & (FactRow.type == "use_permission"))
+                pfacts += load_facts(session, FactRow.actor == actor, FactRow.type.in_(POLICY_TYPES), same)
         states, conflicts = donor_timelines(actor, pfacts)
         _insert(session, PolicyStateRow, state_dicts(states))
         _insert(session, ContradictionRow, contradiction_dicts(contra.status_contradictions(actor, conflicts, pfacts)))
@@ -165,10 +170,11 @@ def rebuild(store: Store) -> dict[str, int]:
         for table in (ContradictionRow, PolicyStateRow, FactEvidenceRow, FactRow):
             s.execute(delete(table))
         actor_expr = func.coalesce(StatementRow.actor, StatementRow.speaker, "")
-        q = (select(StatementRow, DocumentRow.outlet, DocumentRow.published)
+        q = (select(StatementRow.__table__, DocumentRow.outlet.label("doc_outlet"),
+                    DocumentRow.published.label("doc_published"))
              .join(DocumentRow, DocumentRow.id == StatementRow.document_id)
              .order_by(actor_expr, StatementRow.id)
-             .execution_options(yield_per=BATCH))
+             .execution_options(yield_per=BATCH, stream_results=True))
         current: str | None = None
         items: list[tuple[int, Statement]] = []
         counts = {"statements": 0, "facts": 0}
@@ -180,8 +186,8 @@ def rebuild(store: Store) -> dict[str, int]:
             counts["facts"] += len(facts)
             _write_actor(s, current, {block_key(st) for _, st in items}, facts, fresh=True)
 
-        for row, outlet, published in s.execute(q):
-            st = row_to_statement(row, SimpleNamespace(outlet=outlet, published=published))
+        for row in s.connection().execute(q):
+            st = row_to_statement(row, SimpleNamespace(outlet=row.doc_outlet, published=row.doc_published))
             a = st.actor or st.speaker or ""
             if a != current:
                 flush()

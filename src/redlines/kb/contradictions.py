@@ -65,7 +65,9 @@ def _same_event(a: Fact, b: Fact) -> bool:
         return False
     if {a.type, b.type} - {"position", "quote"} and a.type != b.type:
         return False
-    if (a.actor or a.speaker) != (b.actor or b.speaker) and not (a.speaker and a.speaker == b.speaker):
+    if (a.speaker or b.speaker) and a.speaker != b.speaker:
+        return False
+    if not a.speaker and a.actor != b.actor:
         return False
     if a.action and b.action and a.action != b.action or a.polarity != b.polarity:
         return False

@@ -192,7 +192,36 @@ def _most_common(values: Sequence) -> object:
     return Counter(vals).most_common(1)[0][0] if vals else None
 
 
+def _fact_id(block: str, st: Statement, modality: Modality, key: tuple) -> str:
+    ident = "|".join([block, st.action or "", str(st.polarity), modality.value, *map(str, key)])
+    return "f" + hashlib.sha1(ident.encode()).hexdigest()[:15]
+
+
+def _evidence(sid: int | None, st: Statement) -> FactEvidence:
+    ev = st.evidence
+    return FactEvidence(sid, ev.document_id, ev.outlet, ev.published, ev.sentence_index, ev.start_char,
+                        ev.end_char, ev.sentence, st.valid.start if _is_dated(st) else None, st.quantity,
+                        st.money.amount if st.money else None)
+
+
+def _single_fact(sid: int | None, st: Statement) -> Fact:
+    """Fast path: a fact told once."""
+    block = block_key(st)
+    dated = _is_dated(st)
+    start = st.valid.start if dated else _published(st)
+    end = (st.valid.end or st.valid.start) if dated else start
+    w = st.weapon
+    return Fact(_fact_id(block, st, st.modality, _evidence_key(st)), block, st.type.value, st.actor or st.speaker,
+                st.recipient, w.kind if w else None, w.id if w else None, tuple(sorted(z.value for z in st.zones)),
+                st.target_type, st.action, st.polarity, st.modality.value, start, end,
+                st.valid.precision.value if dated else Precision.UNKNOWN.value, not dated, st.quantity,
+                st.money.amount if st.money else None, st.money.currency if st.money else None, st.speaker,
+                st.topic, 1, st.confidence, [_evidence(sid, st)])
+
+
 def _to_fact(cluster: list[tuple[int | None, Statement]]) -> Fact:
+    if len(cluster) == 1:
+        return _single_fact(*cluster[0])
     sts = [st for _, st in cluster]
     first = sts[0]
     zone_sets = [set(z.value for z in st.zones) for st in sts if st.zones]
@@ -215,17 +244,9 @@ def _to_fact(cluster: list[tuple[int | None, Statement]]) -> Fact:
     money = [st.money for st in sts if st.money]
     outlets = {st.evidence.outlet or st.evidence.document_id for st in sts}
     block = block_key(first)
-    ident = "|".join([block, first.action or "", str(first.polarity), modality.value,
-                      *map(str, min(_evidence_key(st) for st in sts))])
-    evidence = [
-        FactEvidence(sid, st.evidence.document_id, st.evidence.outlet, st.evidence.published,
-                     st.evidence.sentence_index, st.evidence.start_char, st.evidence.end_char,
-                     st.evidence.sentence, st.valid.start if _is_dated(st) else None, st.quantity,
-                     st.money.amount if st.money else None)
-        for sid, st in sorted(cluster, key=lambda it: _evidence_key(it[1]))
-    ]
+    evidence = [_evidence(sid, st) for sid, st in sorted(cluster, key=lambda it: _evidence_key(it[1]))]
     return Fact(
-        id="f" + hashlib.sha1(ident.encode()).hexdigest()[:15],
+        id=_fact_id(block, first, modality, min(_evidence_key(st) for st in sts)),
         block=block,
         type=first.type.value,
         actor=first.actor or first.speaker,

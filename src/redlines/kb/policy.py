@@ -80,10 +80,18 @@ class StatusConflict:
     statuses: list[str]
 
 
+def policy_key(fact: Fact) -> tuple[str, str]:
+    """The weapon level a fact decides: its weapon, or the donor's own weapons when a permission
+    names none ("allowed strikes on Crimea")."""
+    if fact.weapon_id:
+        return (fact.weapon_kind or "system", fact.weapon_id)
+    return ("origin", fact.actor or "")
+
+
 def fact_events(fact: Fact) -> list[Event]:
     """The state events a fact implies (none for facts that do not change policy)."""
-    if (fact.modality not in STATE_CHANGING or not fact.actor or not fact.weapon_id
-            or fact.recipient not in RECIPIENTS or fact.date_start is None):
+    if (fact.modality not in STATE_CHANGING or not fact.actor or fact.recipient not in RECIPIENTS
+            or fact.date_start is None or not fact.weapon_id and fact.type != "use_permission"):
         return []
     action = (fact.action or "").lower()
     docs = frozenset(e.document_id for e in fact.evidence)
@@ -146,7 +154,7 @@ def _step(cur: StateInterval | None, events: list[Event], key: tuple[str, str, s
     else:
         return cur, None
     if cur is not None and cur.status == status and cur.basis == basis and status != Status.CONTESTED.value:
-        cur.support_ids.extend(i for i in ids if i not in cur.support_ids)
+        cur.support_ids.extend(ids)  # a fact gives one event per key and date: no duplicates
         return cur, None
     if cur is not None:
         cur.valid_to = day
@@ -159,8 +167,9 @@ def donor_timelines(donor: str, facts: Iterable[Fact]) -> tuple[list[StateInterv
     for f in facts:
         if f.actor != donor:
             continue
+        kind, wid = policy_key(f)
         for e in fact_events(f):
-            by_key.setdefault((donor, f.weapon_kind or "", f.weapon_id or "", e.zone), []).append(e)
+            by_key.setdefault((donor, kind, wid, e.zone), []).append(e)
     out: list[StateInterval] = []
     conflicts: list[StatusConflict] = []
     for key in sorted(by_key):

@@ -70,7 +70,7 @@ def annotate(
 def _finish(
     ctx: DocContext, matches, origins: list[Mention], flags: list[bool], gaz: Gazetteer
 ) -> ParsedDocument:
-    ents = select_entities(matches)
+    ents = select_entities(matches, ctx.tok)
     ctx.extra["taken"] = [
         (ctx.tok[e.start].idx, ctx.tok[e.end - 1].idx + len(ctx.tok[e.end - 1])) for e in ents
     ]

@@ -28,6 +28,8 @@ class DocContext:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _para_starts: list[int] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -38,6 +40,8 @@ class DocContext:
         text = self.document.text
         self.paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text)]
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+        self._para_starts = [p[0] for p in self.paragraphs]
+        self._quote_starts = [q[0] for q in self.quotes]
 
     @property
     def published(self) -> date | None:
@@ -48,12 +52,12 @@ class DocContext:
         return max(0, bisect.bisect_right(self._starts, char) - 1)
 
     def paragraph_of(self, char: int) -> int:
-        starts = [p[0] for p in self.paragraphs]
-        return max(0, bisect.bisect_right(starts, char) - 1)
+        return max(0, bisect.bisect_right(self._para_starts, char) - 1)
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         end = start if end is None else end
-        return any(a <= start and end <= b for a, b in self.quotes)
+        k = bisect.bisect_right(self._quote_starts, start) - 1  # quotes do not overlap
+        return k >= 0 and self.quotes[k][0] <= start and end <= self.quotes[k][1]
 
     def parsed_token(self, char: int) -> Token | None:
         """The parsed token at a document offset, when its sentence was parsed."""

@@ -35,8 +35,8 @@ Tense
 - Each expression takes the tense of the nearest cue word of its clause (between commas, semicolons,
   dashes, brackets), else of its sentence (outside the expression):
   future cues are will/'ll/shall/expected/scheduled/due to/plans/intends/set for/going to/would/upcoming
-  (not after was/were/had/been) and scheduling present verbs (takes office, begins, meets); past cues
-  are said/told/was/had/... and words ending in -ed.
+  (not after was/were/had/been) and scheduling present verbs within 3 words ("takes office Jan. 20");
+  past cues are said/told/was/had/... and words ending in -ed (word lists in timex.yaml).
   Ties and no cue mean past. `resolve_timex(..., tense=...)` forces it.
 - Past weekdays are the latest such weekday on or before publication (same day allowed: a Friday
   article's "on Friday" is that day); future ones ("will meet on Monday") are the first strictly after.
@@ -45,13 +45,14 @@ Tense
   future verb, a date more than a week before publication moves to the next year. A bare month
   ("in March") is the latest such month up to the publication month (future: the next one); "last
   November" is strictly before the publication month. An explicit year earlier in the same sentence
-  wins ("in 2022 ... in March").
+  (not inside "since X" or an aside) wins in the past tense ("in 2022 ... in March").
 
 Calendar units and precision
 - Weeks run Monday-Sunday: "last week" is the previous calendar week, "this week" the current one (cut
   at publication in the past tense), "N weeks ago" the calendar week N weeks back (precision week).
   A weekend is Saturday-Sunday with precision week. "N months/years ago" is a one-unit window centred
-  on the date (precision month/year).
+  on the date (precision month/year). "yesterday"/"today"/"tomorrow" are days; "overnight" and "the
+  past 24 hours" are [pub - 1, pub]; "hours later" is the previous event's day.
 - Seasons are meteorological, northern hemisphere: spring Mar-May, summer Jun-Aug, autumn/fall
   Sep-Nov, winter Dec-Feb (runs into the next year); "this summer" is the season containing the
   publication date (or the nearer one), "last autumn" the latest completed one, bare "winter" the
@@ -78,8 +79,8 @@ from redlines.nlp.timex_vocab import load_vocab
 __all__ = ["find_timexes", "resolve_timex"]
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
-ABBREVIATION = re.compile(r"^(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
-                          r"Sen|Rep|Gov|Prof|No|Gen|Maj|Capt|[A-Z]\.[A-Z](?:\.[A-Z])?)\.$")
+ABBREVIATION = re.compile(r"^(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt"
+                          r"|Col|Sen|Rep|Gov|Prof|No|Maj|Capt|[A-Z]\.[A-Z](?:\.[A-Z])?)\.$")
 WRAPPED = re.compile(r"[a-z0-9,;-]")  # a line ending like this continues on the next line
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
@@ -87,8 +88,8 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*")
 SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BY_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.I)
 HAD_BEFORE = re.compile(r"\b(?:had|'d|’d)\s+(?:\w+\s+)?$", re.I)
-EXPLICIT_YEAR_RULES = {"iso_date", "dotted_date", "day_month_year", "month_day_year", "month_year", "year", "year_part",
-                       "season_year"}
+EXPLICIT_YEAR_RULES = {"iso_date", "dotted_date", "day_month_year", "month_day_year", "month_year", "year",
+                       "year_part", "season_year"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose", "where", "when"}
 TENSES = ("past", "present", "future")
 SCHEDULED_REACH = 3  # "takes office Jan. 20": a scheduling present verb counts only this close
@@ -140,14 +141,16 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
         except (ValueError, OverflowError):  # arithmetic off the calendar (year 0, year 10000)
             base, anchor = DateInterval(None, None, Precision.UNKNOWN), "publication"
             interval = replace(base, text=text[start:end])
-        out.append(Timex(text[start:end], start, end, interval, rule.name + (f"+{wrapper}" if wrapper else ""), anchor))
+        name = rule.name + (f"+{wrapper}" if wrapper else "")
+        out.append(Timex(text[start:end], start, end, interval, name, anchor))
         if wrapper == "since":  # the nested start point, e.g. "last summer" in "since last summer"
             inner = text[match.start():match.end()]
             out.append(Timex(inner, match.start(), match.end(), replace(base, text=inner), rule.name, anchor))
         if interval.start is None and interval.end is None:
             continue
         ctx.last = interval
-        if base.precision not in (Precision.RANGE, Precision.UNKNOWN) and wrapper != "by":
+        deadline = wrapper == "by" and (interval.start, interval.end) != (base.start, base.end)
+        if base.precision not in (Precision.RANGE, Precision.UNKNOWN) and not deadline:
             ctx.event = base
         ref = interval.end if wrapper == "by" else interval.start
         aside = _parenthetical(text, sent_start, start, end)
@@ -181,7 +184,7 @@ def _ref_year(refs: list[tuple[int, int, bool]], sent_start: int) -> int | None:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start: not after an abbreviation or initial, nor at a line wrapped mid-sentence."""
+    """Offsets where sentences start: not after an abbreviation or initial, nor at a wrapped line."""
     starts = [0]
     for m in SENTENCE_END.finditer(text):
         gap = m.group(0)
@@ -197,7 +200,7 @@ def _sentence_starts(text: str) -> list[int]:
 
 
 def _key_sentences(text: str, sentences: list[int]) -> dict[str, list[tuple[int, int]]]:
-    """For each rule key, the sentences (start, end) holding one of its words, from one pass over the words."""
+    """For each rule key, the sentences (start, end) holding one of its words (one pass over the words)."""
     cased, lower = key_words()
     found: dict[str, dict[int, None]] = {}
     for m in TOKEN.finditer(text):
@@ -266,7 +269,7 @@ def _wrap(interval: DateInterval, wrapper: str, pub: date | None) -> DateInterva
 def _is_future(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
     """Tense of the expression: the nearest cue of its clause, else of its sentence; none or a tie is past."""
     before = CLAUSE_BREAK.findall(text, sent_start, start)
-    lo = max(sent_start, *(text.rfind(c, sent_start, start) + 1 for c in set(before))) if before else sent_start
+    lo = max([sent_start] + [text.rfind(c, sent_start, start) + 1 for c in set(before)])
     hi = CLAUSE_BREAK.search(text, end, sent_end)
     clause = _nearest_cue(text, lo, hi.start() if hi else sent_end, start, end)
     if clause is not None:
@@ -331,5 +334,5 @@ def _parenthetical(text: str, sent_start: int, start: int, end: int) -> bool:
         return False
     head = words[0]
     vocab = load_vocab()
-    return head in RELATIVE_WORDS or (len(head) > 4 and head.endswith(("ed", "en")) and head not in vocab.not_past
-                                      and head not in vocab.past_cues)
+    participle = len(head) > 4 and head.endswith(("ed", "en")) and head not in vocab.not_past
+    return head in RELATIVE_WORDS or (participle and head not in vocab.past_cues)

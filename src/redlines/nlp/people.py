@@ -8,6 +8,7 @@ of the previous paragraph. Pronouns inside quotations, "they" and "it" are not r
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -71,8 +72,8 @@ def resolve_people(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[M
             nxt = starts.get(m.end)
             if nxt is not None and nxt.kind in ("PERSON", "SURNAME"):
                 continue
-            if m.end < len(tok) and tok[m.end].is_title and tok[m.end].is_alpha:
-                continue  # "President Joe Smith": the name follows (left to NER)
+            if _title_of_name(tok, m):
+                continue  # "President Joe Smith", "President-elect Trump": a title, the name follows
             person = _role_person(ctx, m, ents, out, gaz)
             if person is not None:
                 o, via = person
@@ -82,6 +83,13 @@ def resolve_people(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[M
     out.extend(_pronouns(ctx, out))
     out.sort(key=lambda x: x.start_char)
     return out
+
+
+def _title_of_name(tok, m: Match) -> bool:
+    """A role noun used as a title: a capitalised name or a hyphenated compound follows."""
+    if m.end < len(tok) and (tok[m.end].text in ("-", "–") or (tok[m.end].is_title and tok[m.end].is_alpha)):
+        return True
+    return m.start > 0 and tok[m.start - 1].text in ("-", "–")
 
 
 def _mk(ctx: DocContext, start: int, end: int, canonical: str, attrs: dict) -> Mention:
@@ -145,8 +153,8 @@ def _role_person(
     j = i + 1
     if i >= 0 and tok[i].text in POSSESSIVE:
         j = i
-    if j in by_end:
-        actor_match = by_end[j]
+    actor_match = by_end.get(m.start) or by_end.get(j)
+    if actor_match is not None:
         if title in SPOKES_TITLES and tok[actor_match.start : actor_match.end].text in SPOKES_BLOCKERS:
             return None
         state = actor_match.payload[0]
@@ -194,25 +202,19 @@ def _ner_people(ctx: DocContext, ents: list[Match], known: list[Mention], gaz: G
             attrs = {"via": "ner", **found[name]}
             taken.append((a, b))
             out.append(Mention("PERSON", text[a:b], a, b, name, attrs))
-    for name, attrs in found.items():  # later full names and surnames in any sentence
-        surname = name.split()[-1]
-        for m in re.finditer(
-            rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(surname)}(?![\w-])", text
-        ):
+    if found:  # later full names and surnames in any sentence, in one pass over the text
+        keys: dict[str, tuple[str, str]] = {}
+        for name in found:
+            keys.setdefault(name, (name, "name"))
+            keys.setdefault(name.split()[-1], (name, "surname"))
+        alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{alts})(?![\w-])", text):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
                 continue
+            name, via = keys[m.group(0)]
             taken.append((a, b))
-            out.append(
-                Mention(
-                    "PERSON",
-                    text[a:b],
-                    a,
-                    b,
-                    name,
-                    {**attrs, "via": "name" if m.group(0) == name else "surname"},
-                )
-            )
+            out.append(Mention("PERSON", text[a:b], a, b, name, {**found[name], "via": via}))
     return out
 
 
@@ -295,26 +297,29 @@ def _state_in(text: str, gaz: Gazetteer) -> str | None:
 def _pronouns(ctx: DocContext, people: list[Mention]) -> list[Mention]:
     """he/she/his/her -> the last compatible person (module docstring)."""
     out: list[Mention] = []
-    anchors = [p for p in people if not ctx.in_quote(p.start_char, p.end_char)]
+    anchors = sorted((p for p in people if not ctx.in_quote(p.start_char, p.end_char)), key=lambda x: x.start_char)
+    starts = [p.start_char for p in anchors]
     for t in ctx.tok:
         gender = PRONOUNS.get(t.lower_)
         if gender is None or ctx.in_quote(t.idx):
             continue
         para = ctx.paragraph_of(t.idx)
         best = None
-        for p in anchors:
-            if p.start_char >= t.idx:
-                break
+        for k in range(bisect.bisect_left(starts, t.idx) - 1, -1, -1):  # most recent first
+            p = anchors[k]
             pp = ctx.paragraph_of(p.start_char)
-            compatible = pp in (para, para - 1) and p.attrs.get("gender", gender) == gender
-            if compatible and (pp == para or best is None or ctx.paragraph_of(best.start_char) != para):
+            if pp < para - 1:
+                break
+            if p.attrs.get("gender", gender) == gender:
                 best = p
+                break
         if best is None:
             continue
         attrs = {k: v for k, v in best.attrs.items() if k != "via"}
         attrs.update(via="pronoun", antecedent=best.start_char)
         m = Mention("PERSON", t.text, t.idx, t.idx + len(t), best.canonical, attrs)
         out.append(m)
-        anchors.append(m)
-        anchors.sort(key=lambda x: x.start_char)
+        k = bisect.bisect_left(starts, m.start_char)
+        starts.insert(k, m.start_char)
+        anchors.insert(k, m)
     return out

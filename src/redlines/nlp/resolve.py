@@ -13,6 +13,8 @@ and the same sentence names no EU body; "in Brussels" is the PLACE Brussels (Bel
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from redlines.model import Mention
 from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer
@@ -120,7 +122,7 @@ US_NOUN_STOP = {
 EU_SIGNALS = {"European Union"}
 
 
-def select_entities(matches: list[Match]) -> list[Match]:
+def select_entities(matches: list[Match], tokens: Doc) -> list[Match]:
     """Non-overlapping entity matches: longest first, then by kind priority."""
     cands = [m for m in matches if m.kind in PRIORITY]
     cands.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.kind], m.start))
@@ -133,10 +135,10 @@ def select_entities(matches: list[Match]) -> list[Match]:
         taken.update(span)
         out.append(m)
     out.sort(key=lambda m: m.start)
-    return _merge_weapons(out)
+    return _merge_weapons(out, tokens)
 
 
-def _merge_weapons(ms: list[Match]) -> list[Match]:
+def _merge_weapons(ms: list[Match], tokens: Doc) -> list[Match]:
     """'Storm Shadow/Scalp rockets', 'ATACMS missiles', 'Leopard tanks': one WEAPON mention."""
     out: list[Match] = []
     for m in ms:
@@ -145,7 +147,8 @@ def _merge_weapons(ms: list[Match]) -> list[Match]:
             if m.kind == "WEAPON_CLASS" and m.start == prev.end:
                 out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
                 continue
-            if m.kind == "WEAPON" and m.payload == prev.payload and m.start in (prev.end, prev.end + 1):
+            slash = m.start == prev.end + 1 and tokens[prev.end].text == "/"
+            if m.kind == "WEAPON" and m.payload == prev.payload and (m.start == prev.end or slash):
                 out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
                 continue
         out.append(m)

@@ -62,8 +62,31 @@ OPENERS = {
 }
 
 
-def split_sentences(doc: Doc) -> list[tuple[int, int]]:
+MAX_TOKENS = 250  # longer runs (tables, lists without stops) are cut so the parser never sees a huge "sentence"
+
+
+def split_sentences(doc: Doc, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
     """Token spans [start, end) of the sentences of a tokenizer Doc; whitespace-only spans dropped."""
+    out: list[tuple[int, int]] = []
+    for a, b in _split(doc):
+        while b - a > max_tokens:
+            cut = _cut_point(doc, a, a + max_tokens)
+            _push(doc, out, a, cut)
+            a = cut
+        _push(doc, out, a, b)
+    return out
+
+
+def _cut_point(doc: Doc, a: int, limit: int) -> int:
+    """The last comma, semicolon or dash before `limit` (else `limit`) to cut an over-long run."""
+    for i in range(limit - 1, a + (limit - a) // 2, -1):
+        if doc[i].text in {",", ";", ":", "—", "–"}:
+            return i + 1
+    return limit
+
+
+def _split(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation, quotes and line breaks (no length limit)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     n = len(doc)

@@ -23,9 +23,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
     month, dom = load_vocab().month(m["mon"]), int(m["d"])
     if not 1 <= dom <= 31:
         return None
-    if ctx.sentence_year and not ctx.future:
+    year = int(m["y"]) if m.groupdict().get("y") else ctx.sentence_year if not ctx.future else None
+    if year:
         try:
-            found: date | None = date(ctx.sentence_year, month, dom)
+            found: date | None = date(year, month, dom)
         except ValueError:
             return None
     elif ctx.pub is None:
@@ -73,7 +74,11 @@ def _month_that_year(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.ref_year is None:
         return unknown(), EVENT
     which = group(m, "which") or ""
-    offset = 1 if ("following" in which or "next" in which) else -1 if "previous" in which or "preced" in which else 0
+    offset = 0
+    if "following" in which or "next" in which:
+        offset = 1
+    elif "previous" in which or "preced" in which:
+        offset = -1
     return _month_in_year(m, ctx.ref_year + offset), EVENT
 
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from redlines.model import DateInterval, Precision
 from redlines.nlp import timex_calendar as cal
-from redlines.nlp.timex_context import (EVENT, PUB, Context, Result, closed_range, group, is_plural, number_of,
-                                        unit_of, unknown)
+from redlines.nlp.timex_context import (EVENT, PUB, Context, Result, closed_range, group, is_plural,
+                                        number_of, unit_of, unknown)
 from redlines.nlp.timex_vocab import load_vocab
 
 
@@ -38,7 +38,9 @@ def _named_day(m: re.Match[str], ctx: Context) -> Result | None:
         return unknown(), PUB
     word = group(m, "w") or ""
     if word == "overnight":  # the night before publication (or the coming one)
-        return closed_range(ctx.pub, ctx.pub + cal.DAY) if ctx.future else closed_range(ctx.pub - cal.DAY, ctx.pub), PUB
+        if ctx.future:
+            return closed_range(ctx.pub, ctx.pub + cal.DAY), PUB
+        return closed_range(ctx.pub - cal.DAY, ctx.pub), PUB
     offset = NAMED_DAYS.get(word, 0)
     return cal.day(ctx.pub + timedelta(days=offset)), PUB
 
@@ -46,7 +48,10 @@ def _named_day(m: re.Match[str], ctx: Context) -> Result | None:
 def _calendar_unit(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.pub is None:
         return unknown(), PUB
-    pub, which, unit, rel = ctx.pub, group(m, "which") or "this", group(m, "unit") or "", group(m, "rel") or ""
+    pub, which = ctx.pub, group(m, "which") or "this"
+    unit, rel = group(m, "unit") or "", group(m, "rel") or ""
+    if which in ("this past", "this coming"):  # "this past weekend", "this coming week"
+        ctx.future, which = which == "this coming", "this"
     step = -1 if which == "last" else 1 if which == "next" else 0
     if unit == "weekend":
         return _weekend(pub, step, ctx.future), PUB
@@ -119,8 +124,12 @@ def _the_x_unit(m: re.Match[str], ctx: Context) -> Result | None:
     if relative:
         sign = -1 if direction in ("previous", "preceding") else 1
         if has_num or is_plural(m):
-            return _from_event(ctx, lambda ev: closed_range(ev.end, cal.shift(ev.end, sign * n, unit))  # type: ignore[arg-type]
-                               if sign > 0 else closed_range(cal.shift(ev.start, -n, unit), ev.start))  # type: ignore[arg-type]
+            def stretch(ev: DateInterval) -> DateInterval:
+                if sign > 0:
+                    return closed_range(ev.end, cal.shift(ev.end, n, unit))  # type: ignore[arg-type]
+                return closed_range(cal.shift(ev.start, -n, unit), ev.start)  # type: ignore[arg-type]
+
+            return _from_event(ctx, stretch)
         return _from_event(ctx, lambda ev: _unit_after(ev, sign, unit))
     if ctx.pub is None:
         return unknown(), PUB
@@ -145,7 +154,8 @@ def _recent(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.pub is None:
         return unknown(), PUB
     unit = unit_of(m)
-    span = cal.shift(ctx.pub, -7, "day") if unit == "day" else cal.shift(ctx.pub, -load_vocab().number("recent"), unit)
+    back = 7 if unit == "day" else load_vocab().number("recent")
+    span = cal.shift(ctx.pub, -back, unit)
     return closed_range(span, ctx.pub), PUB
 
 
@@ -163,7 +173,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
 def _within(m: re.Match[str], ctx: Context) -> Result | None:
     n, unit = number_of(m, 3 if is_plural(m) else 1), unit_of(m)
     if not ctx.future and ctx.event is not None and ctx.event.start is not None:
-        return closed_range(ctx.event.start, cal.shift(ctx.event.end, n, unit)), EVENT  # type: ignore[arg-type]
+        end = cal.shift(ctx.event.end, n, unit)  # type: ignore[arg-type]
+        return closed_range(ctx.event.start, end), EVENT
     if ctx.pub is None:
         return unknown(), PUB
     if ctx.future:
@@ -196,8 +207,12 @@ def _event_shift(m: re.Match[str], ctx: Context) -> Result | None:
     if unit in ("hour", "minute"):
         return _from_event(ctx, lambda ev: ev)
     if not m.groupdict().get("num") and is_plural(m):  # "days later": a few of them
-        return _from_event(ctx, lambda ev: closed_range(cal.shift(ev.start if sign > 0 else ev.end, sign, unit),  # type: ignore
-                                                  cal.shift(ev.end if sign > 0 else ev.start, 3 * sign, unit)))  # type: ignore
+        def few(ev: DateInterval) -> DateInterval:
+            near, far = (ev.start, ev.end) if sign > 0 else (ev.end, ev.start)
+            first, last = cal.shift(near, sign, unit), cal.shift(far, 3 * sign, unit)  # type: ignore
+            return closed_range(first, last)
+
+        return _from_event(ctx, few)
     n = number_of(m)
     return _from_event(ctx, lambda ev: cal.shift_interval(ev, sign * n, unit))
 
@@ -225,13 +240,15 @@ def _event_same(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _day_before_after(m: re.Match[str], ctx: Context) -> Result | None:
     sign = -1 if (group(m, "dir") or "") == "before" else 1
-    return _from_event(ctx, lambda ev: cal.day(cal.shift(ev.start if sign < 0 else ev.end, sign, "day")))  # type: ignore
+    return _from_event(ctx, lambda ev: cal.day(cal.shift(ev.start if sign < 0 else ev.end, sign, "day")))
 
 
 def _since_then(m: re.Match[str], ctx: Context) -> Result | None:
     if ctx.last is None or ctx.last.start is None:
         return unknown(), EVENT
-    return (closed_range(ctx.last.start, ctx.pub) if ctx.pub else DateInterval(ctx.last.start, None, Precision.RANGE)), EVENT
+    if ctx.pub is None:
+        return DateInterval(ctx.last.start, None, Precision.RANGE), EVENT
+    return closed_range(ctx.last.start, ctx.pub), EVENT
 
 
 RESOLVERS = {

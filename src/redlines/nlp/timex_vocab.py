@@ -1,4 +1,4 @@
-"""Word lists for temporal expressions, loaded once from data/timex.yaml, and the regex pieces built on them."""
+"""Word lists for temporal expressions, loaded once from data/timex.yaml, and regex pieces built on them."""
 
 from __future__ import annotations
 
@@ -74,7 +74,8 @@ def load_vocab(path: str | None = None) -> Vocab:
         raise GazetteerError(f"{source}: expected a mapping with version: 1")
     try:
         parts = {k: {kk: (int(vv[0]), int(vv[1])) for kk, vv in v.items()} for k, v in data["parts"].items()}
-        anchors = tuple((re.compile(a["pattern"], re.I), _as_date(a["date"])) for a in data.get("anchors", []))
+        anchors = tuple((re.compile(a["pattern"], re.I), _as_date(a["date"]))
+                        for a in data.get("anchors", []))
         vocab = Vocab(
             months={str(k): int(v) for k, v in data["months"].items()},
             weekdays={str(k): int(v) for k, v in data["weekdays"].items()},

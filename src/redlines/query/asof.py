@@ -46,6 +46,21 @@ def decide(chain: Sequence[tuple[str, str]], states: dict[tuple[str, str], State
     return None, None
 
 
+MAX_FACTS = 25
+
+
+def supporting_ids(st: StateInterval, lvl, chain: Sequence[tuple[str, str]],
+                   in_force: dict[tuple[str, str], StateInterval]) -> list[str]:
+    """The deciding interval's facts, then those of broader levels that agree (same status, explicit):
+    "US weapons may be used near Kharkiv" also supports HIMARS there. Capped at MAX_FACTS, latest kept."""
+    ids = list(dict.fromkeys(st.fact_ids + st.support_ids))
+    for other in chain[chain.index(lvl) + 1:]:
+        o = in_force.get(other)
+        if o is not None and o.status == st.status and o.basis == st.basis:
+            ids += [i for i in o.fact_ids + o.support_ids if i not in ids]
+    return ids if len(ids) <= MAX_FACTS else st.fact_ids + [i for i in ids[-MAX_FACTS:] if i not in st.fact_ids]
+
+
 def _in_force(session: Session, donor: str, zone: str, chain: Sequence[tuple[str, str]], day: date
               ) -> dict[tuple[str, str], StateInterval]:
     q = select(PolicyStateRow).where(
@@ -56,14 +71,25 @@ def _in_force(session: Session, donor: str, zone: str, chain: Sequence[tuple[str
     return {(r.weapon_kind, r.weapon_id): row_to_state(r) for r in session.scalars(q)}
 
 
+def sources_by_fact(session: Session, fact_ids: Iterable[str]) -> dict[str, list[Source]]:
+    """Sources (one per evidence sentence) of many facts, loaded in a few queries."""
+    ids = list(dict.fromkeys(fact_ids))
+    out: dict[str, list[Source]] = {}
+    for i in range(0, len(ids), 500):
+        for f in load_facts(session, FactRow.id.in_(ids[i:i + 500])):
+            out[f.id] = [Source(e.outlet, f.date_start, e.published, e.sentence, e.document_id, f.id)
+                         for e in f.evidence]
+    return out
+
+
+def order_sources(sources: Iterable[Source]) -> list[Source]:
+    """By fact date, then outlet and document."""
+    return sorted(sources, key=lambda s: (s.fact_date or date.min, s.outlet or "", s.document_id))
+
+
 def sources_for(session: Session, fact_ids: Iterable[str]) -> list[Source]:
     """One Source per evidence sentence of these facts, by fact date then outlet."""
-    ids = list(dict.fromkeys(fact_ids))
-    if not ids:
-        return []
-    out = [Source(e.outlet, f.date_start, e.published, e.sentence, e.document_id, f.id)
-           for f in load_facts(session, FactRow.id.in_(ids)) for e in f.evidence]
-    return sorted(out, key=lambda s: (s.fact_date or date.min, s.outlet or "", s.document_id))
+    return order_sources(s for group in sources_by_fact(session, fact_ids).values() for s in group)
 
 
 def ask(store: Store, donor: str, weapon: str, zone: str | Zone, date: date | str | None) -> Answer:  # noqa: A002
@@ -74,11 +100,12 @@ def ask(store: Store, donor: str, weapon: str, zone: str | Zone, date: date | st
     day = resolve_date(date)
     chain = levels(donor_c, kind, wid)
     with store.session() as s:
-        st, lvl = decide(chain, _in_force(s, donor_c, z, chain, day))
+        in_force = _in_force(s, donor_c, z, chain, day)
+        st, lvl = decide(chain, in_force)
         if st is None:
             return Answer(donor_c, weapon_label(kind, wid), z, day, Status.UNKNOWN.value, None, [],
                           None, "nothing in the corpus decides it")
-        facts = sources_for(s, st.support_ids or st.fact_ids)
+        facts = sources_for(s, supporting_ids(st, lvl, chain, in_force))
     note = "" if lvl == (kind, wid) else f"decided at the level {weapon_label(*lvl)}"  # type: ignore[misc]
     return Answer(donor_c, weapon_label(kind, wid), z, day, st.status, st.valid_from, facts,
                   weapon_label(*lvl), note)  # type: ignore[misc]

@@ -24,10 +24,11 @@ from redlines.kb.rows import row_to_state
 from redlines.kb.schema import PolicyStateRow
 from redlines.kb.store import Store
 from redlines.model import Status, Zone
-from redlines.query.asof import sources_for
+from redlines.query.asof import order_sources, sources_by_fact
 from redlines.query.resolve import catalogue, weapon_label
 from redlines.query.types import Ledger, RedLine
 
+MAX_SUPPORT = 5  # latest agreeing facts shown per red line besides the deciding ones
 BARRED = {Status.RESTRICTED.value, Status.NOT_SUPPLIED.value}
 ZONE_ORDER = {z.value: i for i, z in enumerate(Zone)}
 
@@ -108,14 +109,16 @@ def ledger(store: Store, as_of: date | None = None) -> Ledger:
                     removed.valid_from if removed else None, now.status)
             g = groups.setdefault(gkey, {"zones": [], "fact_ids": []})
             g["zones"].append(zone)
-            for fid in drawn.fact_ids + (removed.support_ids if removed else now.fact_ids):
+            later = removed or now
+            for fid in drawn.fact_ids + later.fact_ids + later.support_ids[-MAX_SUPPORT:]:
                 if fid not in g["fact_ids"]:
                     g["fact_ids"].append(fid)
         out = Ledger(as_of)
+        by_fact = sources_by_fact(s, (fid for g in groups.values() for fid in g["fact_ids"]))
         for (topic, donor, kind, wid, drawn_on, removed_on, status), g in groups.items():
             zones = "+".join(sorted(g["zones"], key=ZONE_ORDER.__getitem__))
-            line = RedLine(topic, donor, weapon_label(kind, wid), zones, status, drawn_on, removed_on,
-                           sources_for(s, g["fact_ids"]))
+            sources = order_sources(src for fid in g["fact_ids"] for src in by_fact.get(fid, []))
+            line = RedLine(topic, donor, weapon_label(kind, wid), zones, status, drawn_on, removed_on, sources)
             (out.removed if removed_on else out.remaining).append(line)
     order = {t.name: i for i, t in enumerate(load_topics())}
     key = lambda r: (order.get(r.topic, len(order)), r.topic, r.donor, r.weapon, r.zone)  # noqa: E731

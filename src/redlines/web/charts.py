@@ -17,7 +17,7 @@ MAX_POINTS = 5000
 def timeline_spec(entries: list[dict], by: str = "both") -> dict:
     """A dot chart of decisions over time: one row per donor, weapon or both; colour = status it leads to."""
     rows = []
-    for e in entries[:MAX_POINTS]:
+    for e in entries[-MAX_POINTS:]:  # the newest ones when there are too many
         if not e.get("date"):
             continue
         donor, weapon = e.get("actor") or "?", e.get("weapon") or "any weapon"

@@ -92,6 +92,8 @@ class Timeline(_Open):
     donor: str | None = None
     weapon: str | None = None
     entries: list[TimelineEntry] = []
+    total: int = 0
+    truncated: bool = False
 
 
 class Contradiction(_Open):

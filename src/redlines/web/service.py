@@ -152,9 +152,46 @@ def document_detail(store: Store, ref: str) -> dict:
     }
 
 
-def documents(store: Store) -> list[dict]:
-    """Every document, oldest first."""
-    return [document_summary(d) for d in store.documents()]
+def documents(store: Store, limit: int = 1000, offset: int = 0) -> list[dict]:
+    """Documents in publication order (undated last), summary columns only, one page of them."""
+    from sqlalchemy import select
+
+    from redlines.kb.schema import DocumentRow as D
+
+    cols = (D.id, D.url, D.outlet, D.title, D.published, D.published_how, D.published_confidence, D.words_kept,
+            D.words_removed)
+    q = select(*cols).order_by(D.published.is_(None), D.published, D.id).offset(offset).limit(limit)
+    with store.session() as s:
+        return [
+            {"id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title,
+             "published": r.published.isoformat() if r.published else None, "published_how": r.published_how,
+             "published_confidence": r.published_confidence, "words_kept": r.words_kept,
+             "words_removed": r.words_removed}
+            for r in s.execute(q)
+        ]
+
+
+def count_documents(store: Store) -> int:
+    """How many documents the store holds."""
+    from sqlalchemy import func, select
+
+    from redlines.kb.schema import DocumentRow
+
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+
+def filter_options(store: Store) -> tuple[list[str], list[str]]:
+    """Donors and weapons (query labels) that have at least one fact, for the timeline selectors."""
+    from sqlalchemy import select
+
+    from redlines.kb.schema import FactRow
+
+    with store.session() as s:
+        donors = sorted({a for a in s.scalars(select(FactRow.actor).distinct()) if a})
+        pairs = s.execute(select(FactRow.weapon_kind, FactRow.weapon_id).distinct()).all()
+    weapons = sorted({w if k == "system" else f"{k}:{w}" for k, w in pairs if k and w})
+    return donors, weapons
 
 
 def date_bounds(store: Store) -> tuple[date | None, date | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 
 from redlines.kb.store import Store
 from redlines.web import schemas, service
@@ -14,9 +14,13 @@ router = APIRouter(prefix="/api", tags=["documents"])
 
 
 @router.get("/documents", response_model=list[schemas.DocumentSummary])
-def list_documents(store: Store = Depends(get_store)) -> list[dict]:
-    """Every document, in publication order."""
-    return service.documents(store)
+def list_documents(
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    store: Store = Depends(get_store),
+) -> list[dict]:
+    """Documents in publication order, `limit` at a time from `offset`."""
+    return service.documents(store, limit, offset)
 
 
 @router.get("/documents/{doc_id}", response_model=schemas.DocumentDetail,

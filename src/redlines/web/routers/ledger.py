@@ -22,9 +22,13 @@ def get_ledger(as_of: DateParam = None, store: Store = Depends(get_store)) -> di
 
 
 @router.get("/timeline", response_model=schemas.Timeline)
-def get_timeline(donor: Filter = None, weapon: Filter = None, store: Store = Depends(get_store)) -> dict:
-    """Dated decisions, oldest first, optionally for one donor and/or weapon."""
-    return service.timeline(store, donor or None, weapon or None)
+def get_timeline(donor: Filter = None, weapon: Filter = None,
+                 limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+                 store: Store = Depends(get_store)) -> dict:
+    """Dated decisions, oldest first, optionally for one donor and/or weapon (the newest `limit` of them)."""
+    data = service.timeline(store, donor or None, weapon or None)
+    total = len(data["entries"])
+    return {**data, "entries": data["entries"][-limit:], "total": total, "truncated": total > limit}
 
 
 @router.get("/timeline/chart", response_model=dict)

@@ -17,6 +17,7 @@ from redlines.web.highlight import locate, segments
 
 router = APIRouter(include_in_schema=False)
 DateParam = Annotated[str | None, Query(max_length=10)]
+PAGE_SIZE = 100
 Filter = Annotated[str | None, Query(max_length=200)]
 STATUS_HELP = {
     "permitted": "the donor allows this use",
@@ -54,9 +55,7 @@ def timeline_page(request: Request, donor: Filter = None, weapon: Filter = None,
                   store: Store = Depends(get_store)) -> HTMLResponse:
     """Decisions over time (chart) and the red lines removed and remaining."""
     day, _, _ = _default_as_of(store, as_of)
-    everything = service.timeline(store)["entries"]
-    donors = sorted({e["actor"] for e in everything if e.get("actor")})
-    weapons = sorted({e["weapon"] for e in everything if e.get("weapon")})
+    donors, weapons = service.filter_options(store)
     led = service.ledger(store, day)
     keep = [(donor is None or r["donor"] == donor) and (weapon is None or r["weapon"] == weapon)
             for r in led["removed"] + led["remaining"]]
@@ -71,12 +70,18 @@ def fact_page(request: Request, fact_id: Annotated[str, Path(max_length=100)],
               store: Store = Depends(get_store)) -> HTMLResponse:
     """Every source sentence of a fact, highlighted in its article, and any contradiction side by side."""
     fact = service.fact(store, fact_id)
-    sources = []
-    for i, src in enumerate(fact.get("evidence", [])):
-        doc = store.get_document(src["document_id"])
-        where = locate(doc.text, src.get("sentence", ""), src.get("start_char"), src.get("end_char"))
-        segs = segments(doc.text, [(*where, "source sentence")] if where else [], f"src{i}-")
-        sources.append({"src": src, "doc": doc, "segments": segs, "found": where is not None})
+    groups: dict[str, dict] = {}
+    for src in fact.get("evidence", []):
+        g = groups.get(src["document_id"])
+        if g is None:
+            g = groups[src["document_id"]] = {"doc": store.get_document(src["document_id"]), "sources": [], "spans": []}
+        g["sources"].append(src)
+        where = locate(g["doc"].text, src.get("sentence", ""), src.get("start_char"), src.get("end_char"))
+        if where:
+            g["spans"].append((*where, "source sentence"))
+        src["found"] = where is not None
+    sources = [{**g, "segments": segments(g["doc"].text, g["spans"], f"src{i}-")}
+               for i, g in enumerate(groups.values())]
     return _page(request, "fact.html", fact=fact, sources=sources,
                  contradictions=[{**c, "sides": contradiction_sides(c)} for c in fact.get("contradictions", [])])
 
@@ -99,9 +104,13 @@ def contradiction_sides(c: dict) -> list[dict]:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-    """The ingested articles."""
-    return _page(request, "documents.html", documents=service.documents(store))
+def documents_page(request: Request, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                   store: Store = Depends(get_store)) -> HTMLResponse:
+    """The ingested articles, PAGE_SIZE a page."""
+    total = service.count_documents(store)
+    docs = service.documents(store, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return _page(request, "documents.html", documents=docs, total=total, page=page,
+                 pages=max(1, -(-total // PAGE_SIZE)))
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)

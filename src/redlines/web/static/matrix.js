@@ -8,6 +8,7 @@
   const table = document.getElementById("matrix");
   const statusLine = document.getElementById("matrix-status");
   const panel = document.getElementById("evidence-panel");
+  const knownOnly = document.getElementById("known-only");
   const DAY = 86400000;
   let data = null;
   let pending = 0;
@@ -47,6 +48,12 @@
       if (!seenD.has(c.donor)) { seenD.add(c.donor); donors.push(c.donor); }
       if (!seenW.has(c.weapon)) { seenW.add(c.weapon); weapons.push(c.weapon); }
     }
+    const known = (d, w) => { const c = cells.get(d + "\u0000" + w + "\u0000" + zone); return c && c.status !== "unknown"; };
+    const allD = donors.length, allW = weapons.length;
+    if (knownOnly.checked) {
+      donors.splice(0, donors.length, ...donors.filter((d) => weapons.some((w) => known(d, w))));
+      weapons.splice(0, weapons.length, ...weapons.filter((w) => donors.some((d) => known(d, w))));
+    }
     donors.sort((a, b) => a.localeCompare(b));
     weapons.sort((a, b) => (a.includes(":") - b.includes(":")) || a.localeCompare(b));
     table.replaceChildren();
@@ -76,8 +83,8 @@
         const b = el("button", "cell-btn");
         b.type = "button";
         b.appendChild(el("span", "st", c.status.replace("_", " ")));
-        if (c.since) b.appendChild(el("span", "since", "since " + c.since));
-        b.title = d + " · " + w + " · " + zone + ": " + c.status;
+        if (c.since) b.appendChild(el("span", "since", c.since));
+        b.title = d + " · " + w + " · " + zone + ": " + c.status + (c.since ? " since " + c.since : "");
         b.addEventListener("click", () => openPanel(d, w, zone, td));
         td.appendChild(b);
         tr.appendChild(td);
@@ -85,9 +92,12 @@
       tbody.appendChild(tr);
     }
     table.appendChild(tbody);
-    statusLine.textContent = donors.length
+    const hidden = (allD - donors.length) + (allW - weapons.length);
+    statusLine.textContent = (donors.length
       ? donors.length + " donors × " + weapons.length + " weapons · zone " + zone + " · as of " + data.as_of
-      : "No policy facts in the store yet.";
+      : (allD ? "Nothing known in zone " + zone + " as of " + data.as_of + "." : "No policy facts in the store yet.")) +
+      (hidden ? " · " + (allD - donors.length) + " donors and " + (allW - weapons.length) +
+        " weapons with nothing known here are hidden" : "");
     table.dataset.asOf = data.as_of;
     table.dataset.zone = zone;
   }
@@ -158,6 +168,7 @@
   document.getElementById("panel-close").addEventListener("click", () => { panel.hidden = true; });
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
   zoneSel.addEventListener("change", () => { if (data) { render(); load(); } });
+  knownOnly.addEventListener("change", () => { if (data) render(); });
   dateIn.addEventListener("change", () => { syncSlider(); load(); });
   slider.addEventListener("input", () => { dateIn.value = iso(minDay + Number(slider.value) * DAY); });
   slider.addEventListener("change", () => load());

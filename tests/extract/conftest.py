@@ -1,0 +1,30 @@
+"""Fixtures of the extraction tests: build ParsedDocuments from short texts and run the rule extractor."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpers import parsed_doc  # noqa: E402
+
+from redlines.extract import RuleExtractor  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """run(text, dates=None) -> statements of a hand-annotated ParsedDocument of `text`."""
+    extractor = RuleExtractor(None)
+
+    def _run(text: str, dates: dict | None = None, **kw):
+        return extractor.extract(parsed_doc(nlp, text, dates, **kw))
+
+    return _run
+
+
+def of_type(statements, type_: str):
+    """The statements of one type."""
+    return [s for s in statements if s.type.value == type_]

@@ -1,0 +1,28 @@
+"""attack rules: attacker, place, zones, weapon, casualties."""
+
+from __future__ import annotations
+
+from conftest import of_type
+
+from redlines.model import Zone
+
+
+def test_russian_strike_with_casualties(run):
+    st = of_type(run("A Russian missile strike on a market in Kharkiv killed at least 12 people."), "attack")[0]
+    assert (st.actor, st.place, st.zones) == ("Russia", "Kharkiv", (Zone.UA_HELD,))
+    assert st.casualties == {"killed": 12}
+
+
+def test_ukrainian_strike_with_donated_system(run):
+    st = of_type(run("ATACMS missiles destroyed a ferry near Sevastopol."), "attack")[0]
+    assert (st.actor, str(st.weapon), st.zones) == ("Ukraine", "ATACMS", (Zone.UA_OCCUPIED,))
+
+
+def test_hypothetical_and_gerund_are_not_attacks(run):
+    assert of_type(run("Ukraine could strike Belgorod if it had longer-range weapons."), "attack") == []
+    assert of_type(run("Stoltenberg spoke about hitting targets in Russia."), "attack") == []
+
+
+def test_word_numbers(run):
+    st = of_type(run("Russia shelled Kharkiv on Sunday, killing seven civilians."), "attack")[0]
+    assert st.actor == "Russia" and st.casualties.get("killed") == 7

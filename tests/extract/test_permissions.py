@@ -1,0 +1,111 @@
+"""use_permission rules on paraphrases written for these tests (never the seeds' wording)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import of_type
+
+from redlines.model import Modality, WeaponRef, Zone
+
+RU = {Zone.RU_BORDER, Zone.RU_DEEP}
+B, D, OCC = {Zone.RU_BORDER}, {Zone.RU_DEEP}, {Zone.UA_OCCUPIED}
+SYS = lambda x: WeaponRef("system", x)  # noqa: E731
+ORIGIN = lambda x: WeaponRef("origin", x)  # noqa: E731
+CONF, HYP, PLAN, DEN, REP = (Modality.CONFIRMED, Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED,
+                             Modality.REPORTED)
+
+# (text, [(actor, weapon, zones, action, polarity, modality)])
+CASES = [
+    ("On Monday, Britain gave Ukraine the green light to fire Storm Shadow missiles at targets on Russian soil.",
+     [("United Kingdom", SYS("Storm Shadow"), RU, "allow", True, CONF)]),
+    ("France has authorised Kyiv to use SCALP missiles against military sites inside Russia.",
+     [("France", SYS("SCALP"), RU, "allow", True, CONF)]),
+    ("The Dutch government lifted restrictions on the use of its F-16s inside Russia.",
+     [("Netherlands", SYS("F-16"), RU, "allow", True, CONF)]),
+    ("Washington has allowed Kyiv to strike Kursk with ATACMS.",
+     [("United States", SYS("ATACMS"), B, "allow", True, CONF)]),
+    ("Ukraine has been allowed by Washington to use ATACMS against troops in Kursk.",
+     [("United States", SYS("ATACMS"), B, "allow", True, CONF)]),
+    ("Germany still refuses to allow Ukraine to fire German weapons deep into Russia.",
+     [("Germany", ORIGIN("Germany"), D, "restrict", True, CONF)]),
+    ("The Pentagon kept the ban on using ATACMS deep inside Russia.",
+     [("United States", SYS("ATACMS"), D, "restrict", True, CONF)]),
+    ("The US continues to prohibit Ukraine from firing ATACMS into Russia.",
+     [("United States", SYS("ATACMS"), RU, "restrict", True, CONF)]),
+    ("Britain was not ready to let Ukraine use Storm Shadow missiles inside Russia.",
+     [("United Kingdom", SYS("Storm Shadow"), RU, "restrict", True, CONF)]),
+    ("Berlin did not approve the use of Taurus missiles on Russian soil.",
+     [("Germany", SYS("Taurus"), RU, "allow", False, CONF)]),
+    ("Paris would allow Ukraine to strike Russian territory with SCALP missiles if the war escalated.",
+     [("France", SYS("SCALP"), RU, "allow", True, HYP)]),
+    ("Germany is considering allowing Ukraine to use its Taurus missiles inside Russia.",
+     [("Germany", SYS("Taurus"), RU, "allow", True, PLAN)]),
+    ("London denied reports that it had authorised strikes with Storm Shadow missiles inside Russia.",
+     [("United Kingdom", SYS("Storm Shadow"), RU, "allow", True, DEN)]),
+    ("Belgian officials said the F-16s they deliver are meant to be used only on Ukrainian territory.",
+     [("Belgium", SYS("F-16"), RU, "restrict", True, REP)]),
+    ("Norway said its weapons must only be used on Ukrainian soil.",
+     [("Norway", ORIGIN("Norway"), RU, "restrict", True, CONF)]),
+    ("Rutte said the Netherlands would allow Ukraine to use Dutch F-16s inside Russia.",
+     [("Netherlands", SYS("F-16"), RU, "allow", True, CONF)]),
+    ("Washington gave Kyiv permission to use HIMARS against military targets across the border.",
+     [("United States", SYS("HIMARS"), B, "allow", True, CONF)]),
+    ("The United States and Britain approved the use of long-range missiles against targets inside Russia.",
+     [("United States", WeaponRef("class", "long_range_missile"), RU, "allow", True, CONF),
+      ("United Kingdom", WeaponRef("class", "long_range_missile"), RU, "allow", True, CONF)]),
+    ("Sunak lifted the veto on British weapons being used against targets inside Russia.",
+     [("United Kingdom", ORIGIN("United Kingdom"), RU, "allow", True, CONF)]),
+    ("Biden authorised Ukraine to use ATACMS against Russian troops in Kursk, US officials said.",
+     [("United States", SYS("ATACMS"), B, "allow", True, REP)]),
+    ("According to the newspaper, Berlin has permitted Ukraine to fire German weapons across the border.",
+     [("Germany", ORIGIN("Germany"), B, "allow", True, REP)]),
+    ("Scholz refused to allow Taurus missiles to be used against Russian territory.",
+     [("Germany", SYS("Taurus"), RU, "restrict", True, CONF)]),
+    ("Washington has given Kyiv the go-ahead to use ATACMS in occupied Crimea.",
+     [("United States", SYS("ATACMS"), OCC, "allow", True, CONF)]),
+    ("Paris gave its approval for SCALP strikes on Russian soil.",
+     [("France", SYS("SCALP"), RU, "allow", True, CONF)]),
+    ("The Pentagon approved strikes with HIMARS inside Russia. "
+     "Those strikes are to be confined to the border region around Kharkiv, officials said.",
+     [("United States", SYS("HIMARS"), B, "allow", True, CONF)]),
+    ("Both Paris and London on Thursday cleared Ukraine to use Western weapons to hit targets inside Russia.",
+     [("France", ORIGIN("France"), RU, "allow", True, CONF),
+      ("United Kingdom", ORIGIN("United Kingdom"), RU, "allow", True, CONF)]),
+]
+
+# sentences that must yield no use_permission
+NOTHING = [
+    "Asked whether Washington might let Kyiv use ATACMS inside Russia, Austin declined to answer.",
+    "Pressure had been mounting on Scholz to approve allowing strikes inside Russia.",
+    "Stoltenberg urged allies to allow Ukraine to use their weapons inside Russia.",
+    "Britain approved the transfer of Storm Shadow missiles to Ukraine.",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_permission_paraphrases(run, text, expected):
+    got = of_type(run(text), "use_permission")
+    rows = {(s.actor, s.weapon, frozenset(s.zones), s.action, s.polarity, s.modality) for s in got}
+    for actor, weapon, zones, action, polarity, modality in expected:
+        assert (actor, weapon, frozenset(zones), action, polarity, modality) in rows, rows
+    assert len(got) == len(expected), rows
+
+
+@pytest.mark.parametrize("text", NOTHING, ids=[t[:40] for t in NOTHING])
+def test_no_permission(run, text):
+    assert of_type(run(text), "use_permission") == []
+
+
+def test_date_and_confidence(run):
+    fri = {"on Friday": ("2024-05-31", "2024-05-31", "day")}
+    dated = of_type(run("Germany on Friday allowed Ukraine to use its missiles inside Russia.", fri), "use_permission")
+    undated = of_type(run("Germany allowed Ukraine to use its missiles inside Russia."), "use_permission")
+    assert dated[0].valid.start.isoformat() == "2024-05-31" and dated[0].valid.precision.value == "day"
+    assert undated[0].valid.precision.value == "unknown" and undated[0].confidence < dated[0].confidence
+
+
+def test_target_type_and_recipient(run):
+    st = of_type(run("Washington allowed Ukraine to hit ammunition depots and other military targets "
+                     "across the border with HIMARS."), "use_permission")[0]
+    assert st.target_type == "military" and st.recipient == "Ukraine"
+    assert st.evidence.start_char == 0 and st.evidence.sentence.startswith("Washington")

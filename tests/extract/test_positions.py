@@ -1,0 +1,30 @@
+"""position rules: support, urge, oppose, warn, one per actor."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import of_type
+
+CASES = [
+    ("Stoltenberg urged NATO allies to lift restrictions on strikes inside Russia.", [("NATO", "urge")]),
+    ("Ministers from Poland and Norway voiced support for the proposal.", [("Poland", "support"), ("Norway", "support")]),
+    ("Putin warned of serious consequences if Western missiles hit Russia.", [("Russia", "warn")]),
+    ("Macron said he was in favour of letting Ukraine hit military sites in Russia.", [("France", "support")]),
+    ("Scholz opposes sending Taurus missiles to Ukraine.", [("Germany", "oppose")]),
+    ("The Kremlin threatened retaliation against European targets.", [("Russia", "warn")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_position_paraphrases(run, text, expected):
+    got = {(s.actor, s.action) for s in of_type(run(text), "position")}
+    assert got == set(expected)
+
+
+def test_person_is_speaker_and_state_is_actor(run):
+    st = of_type(run("Macron said he was in favour of letting Ukraine hit military sites in Russia."), "position")[0]
+    assert st.speaker == "Emmanuel Macron" and st.actor == "France" and st.topic
+
+
+def test_not_a_position(run):
+    assert of_type(run("Each green light in favour of Ukraine was followed by threats."), "position") == []

@@ -1,0 +1,21 @@
+"""request rules: Ukraine asks donors for permissions or weapons."""
+
+from __future__ import annotations
+
+from conftest import of_type
+
+
+def test_ukraine_asks_allies(run):
+    st = of_type(run("Zelensky is asking his allies to allow strikes inside Russia."), "request")[0]
+    assert st.actor == "Ukraine" and st.speaker == "Volodymyr Zelensky" and st.addressee == "allies"
+    assert {z.value for z in st.zones} == {"RU_BORDER", "RU_DEEP"}
+
+
+def test_addressee_actor_and_weapon(run):
+    st = of_type(run("Kyiv asked Washington for more ATACMS."), "request")[0]
+    assert (st.actor, st.addressee, str(st.weapon)) == ("Ukraine", "United States", "ATACMS")
+
+
+def test_only_ukraine_requests(run):
+    assert of_type(run("Germany asked France to send more artillery."), "request") == []
+    assert of_type(run("Asked if Kyiv wanted ATACMS, the minister declined to comment."), "request") == []
