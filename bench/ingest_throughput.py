@@ -67,7 +67,7 @@ def time_ingest(paths: list[Path], tmp: Path, batch_size: int, checkpoints: tupl
         out.update(added=len(report.added), rejected=len(report.rejected), duplicates=len(report.duplicates),
                    statements=report.statements, reasons=sorted({r for _, r in report.rejected})[:3])
     except Exception as exc:  # noqa: BLE001 - a benchmark reports a crash and goes on
-        out.update(added=done[0], rejected=0, duplicates=0, statements=-1, reasons=[],
+        out.update(added=-1, processed=done[0], rejected=-1, duplicates=-1, statements=-1, reasons=[],
                    error=f"{type(exc).__name__}: {exc}")
     wall, cpu = clock.read()
     store.engine.dispose()
@@ -103,7 +103,8 @@ def _row(n: int, wall: float, cpu: float, words: int) -> dict:
             "ms_per_article": 1000 * wall / n, "cpu_ms_per_article": 1000 * cpu / n}
 
 
-def run(sizes: list[int], pipe_size: int, seed: int, batch_size: int, warmup: bool, one_run: bool) -> dict:
+def run(sizes: list[int], pipe_size: int, seed: int, batch_size: int, warmup: bool, one_run: bool,
+        tmp_root: Path | None = None) -> dict:
     """Every measurement of the benchmark as one dict."""
     n_max = max(sizes + [pipe_size])
     items = corpus.generate(n_max, seed)
@@ -113,7 +114,9 @@ def run(sizes: list[int], pipe_size: int, seed: int, batch_size: int, warmup: bo
     out: dict = {"seed": seed, "sizes": sizes, "pipe_size": pipe_size, "articles_generated": n_max,
                  "words_per_article": words_to[-1] / n_max, "mode": "one run, checkpoints" if one_run else
                  "one run per size", "scaling": []}
-    with tempfile.TemporaryDirectory(prefix="redlines-bench-") as tmpdir:
+    if tmp_root is not None:
+        tmp_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ingest-throughput-", dir=tmp_root) as tmpdir:
         tmp = Path(tmpdir)
         paths = corpus.write_dir(items, tmp / "articles")
         if warmup:  # load spaCy and gazetteers once so the first size is not charged for it
@@ -128,6 +131,8 @@ def run(sizes: list[int], pipe_size: int, seed: int, batch_size: int, warmup: bo
                   f"({r['added']} added, {r['rejected']} rejected)", file=sys.stderr)
             if r.get("error"):
                 print(f"  run_ingest FAILED ({r['error']}); time measured up to the failure", file=sys.stderr)
+            if r["rejected"]:
+                print(f"  rejected inputs, e.g.: {r['reasons']}", file=sys.stderr)
             extra = {k: r[k] for k in ("added", "rejected", "statements", "error") if k in r}
             for c, t in r["checkpoints"].items():
                 if c != n:
@@ -193,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--one-run", action="store_true",
                     help="one run of the largest size, timing the smaller sizes as checkpoints (cheaper)")
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
+    ap.add_argument("--tmp-dir", type=Path, default=Path(__file__).resolve().parents[1] / "var" / "bench",
+                    help="where the generated files and stores go (removed afterwards)")
     args = ap.parse_args(argv)
     if args.quick:
         sizes, pipe_size = [100, 200, 400], 200
@@ -204,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         pipe_size = args.pipe_size
     if not sizes or min(sizes) < 1 or pipe_size < 1:
         ap.error("sizes must be positive")
-    res = run(sizes, pipe_size, args.seed, args.batch_size, not args.no_warmup, args.one_run)
+    res = run(sizes, pipe_size, args.seed, args.batch_size, not args.no_warmup, args.one_run, args.tmp_dir)
     if args.json:
         print(json.dumps(res, indent=2))
     else:

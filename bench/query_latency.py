@@ -18,7 +18,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from redlines.kb import Store, rebuild
+from redlines.kb import Store, rebuild, update
 from redlines.kb.catalogue import load_catalogue
 from redlines.kb.schema import DocumentRow, StatementRow
 from redlines.model import Zone
@@ -148,7 +148,30 @@ def main() -> None:
     led = query.ledger(store, date(2024, 6, 3))
     print(f"ledger as of 2024-06-03: {time.perf_counter() - t:.1f}s "
           f"({len(led.removed):,} removed, {len(led.remaining):,} remaining)")
+    t = time.perf_counter()
+    extra = generate_one(store, args.seed)
+    update(store, [extra])
+    print(f"incremental update of one new 20-statement document: {time.perf_counter() - t:.2f}s")
     print(f"store: {db}")
+
+
+def generate_one(store: Store, seed: int) -> str:
+    """One more document with 20 statements for the busiest donor; returns its id."""
+    from redlines.model import DateInterval, Document, Evidence, PublishedDate, PublishedHow, Statement, StatementType
+    from redlines.model import Precision, WeaponRef
+
+    rng = random.Random(seed + 2)
+    pub = date(2024, 6, 1)
+    d = Document(id="bench-extra", text="extra", raw="extra", outlet="Outlet 999",
+                 published=PublishedDate(pub, PublishedHow.GIVEN, 1.0))
+    sts = [Statement(StatementType.USE_PERMISSION, Evidence(d.id, k, k * 10, k * 10 + 5, f"extra {k}", d.outlet, pub),
+                     actor=DONORS[0], recipient="Ukraine", weapon=WeaponRef(*rng.choice(weapons())),
+                     zones=(Zone.RU_BORDER,), action=rng.choice(["allow", "restrict"]),
+                     valid=DateInterval(pub, pub, Precision.DAY)) for k in range(20)]
+    with store.session() as s:
+        store.add_document(d, s)
+        store.replace_statements(d.id, sts, s)
+    return d.id
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import hashlib
 import json
+import os
 import random
 import socket
 import statistics
@@ -104,10 +105,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     """`redlines serve` on loopback, waiting until it answers."""
     proc = subprocess.Popen([sys.executable, "-m", "redlines", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--port", str(port), "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -203,17 +205,19 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--max-requests", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (redlines serve --workers)")
     ap.add_argument("--db", type=Path, default=OUT / "web_load.sqlite")
     ap.add_argument("--rebuild", action="store_true", help="regenerate the store even if it exists")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    result: dict = {"statements": a.statements}
+    result: dict = {"statements": a.statements, "workers": a.workers, "cpus": os.cpu_count(),
+                    "load_average_before": os.getloadavg()}
     if a.rebuild or not a.db.exists():
         a.db.unlink(missing_ok=True)
         _, result["build_s"] = build_store(a.db, a.statements)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(a.db, port)
+    proc = start_server(a.db, port, a.workers)
     try:
         with httpx.Client(base_url=base, timeout=120) as c:
             docs = c.get("/api/documents", params={"limit": 10_000}).json()
@@ -238,6 +242,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    result["load_average_after"] = os.getloadavg()
     (OUT / "web_load.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
 

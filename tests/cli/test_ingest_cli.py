@@ -18,17 +18,23 @@ ARTICLE = (
     "statement. Deliveries are expected to begin within weeks, officials added.\n\n"
     "Ukraine has asked its allies for more Patriot batteries since the spring, when Russian strikes on power "
     "plants left millions of people without electricity for hours every day.\n\n"
-    "The minister said Sweden was also ready to train Ukrainian crews, and that the question of how the systems "
+    "The minister said Sweden was also ready to train Ukrainian crews, and that the question of how "
+    "the systems "
     "are used was one for Ukraine to decide under international law."
 )
 FRENCH = (
-    "La Suède a annoncé mardi l'envoi de nouveaux systèmes de défense aérienne à l'Ukraine, a déclaré le ministre "
-    "de la Défense à Stockholm. Le paquet comprend des radars et des munitions, selon un communiqué du ministère. "
-    "Les livraisons doivent commencer dans les prochaines semaines, ont ajouté les responsables du gouvernement."
+    "La Suède a annoncé mardi l'envoi de nouveaux systèmes de défense aérienne à l'Ukraine, a "
+    "déclaré le ministre "
+    "de la Défense à Stockholm. Le paquet comprend des radars et des munitions, selon un communiqué "
+    "du ministère. "
+    "Les livraisons doivent commencer dans les prochaines semaines, ont ajouté les responsables du "
+    "gouvernement."
 )
 SPANISH = (
-    "Suecia anunció el martes el envío de nuevos sistemas de defensa aérea a Ucrania, según dijo el ministro de "
-    "Defensa en Estocolmo. El paquete incluye radares y munición, según un comunicado del ministerio. Las entregas "
+    "Suecia anunció el martes el envío de nuevos sistemas de defensa aérea a Ucrania, según dijo el "
+    "ministro de "
+    "Defensa en Estocolmo. El paquete incluye radares y munición, según un comunicado del "
+    "ministerio. Las entregas "
     "deberían comenzar en las próximas semanas, añadieron los responsables del Gobierno sueco."
 )
 
@@ -58,8 +64,17 @@ def test_ingest_seeds_idempotent(runner, tmp_path, seeds_dir):
     assert again["added"] == [] and len(again["duplicates"]) == 3
     rows = _docs(runner, db)
     assert len(rows) == 3
-    assert set(rows[0]) == {"id", "url", "outlet", "title", "published", "published_how", "published_confidence",
-                            "words_kept", "words_removed"}
+    assert set(rows[0]) == {
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "published_how",
+        "published_confidence",
+        "words_kept",
+        "words_removed",
+    }
     by_outlet = {r["outlet"]: r for r in rows}
     assert by_outlet["Bloomberg"]["published"] == "2024-05-28"
     assert by_outlet["Courthouse News Service"]["published"] == "2024-05-31"
@@ -70,25 +85,45 @@ def test_bad_inputs_skipped_rest_stored(runner, tmp_path):
     d = tmp_path / "batch"
     d.mkdir()
     (d / "good.txt").write_text("Sweden sends air defence to Ukraine\n\n" + ARTICLE, encoding="utf-8")
-    (d / "latin1.txt").write_bytes(("Caf\u00e9 talks in Malm\u00f6\n\n" + ARTICLE.replace("Sweden said", "Norway said"))
-                                   .encode("latin-1"))
+    (d / "latin1.txt").write_bytes(
+        ("Caf\u00e9 talks in Malm\u00f6\n\n" + ARTICLE.replace("Sweden said", "Norway said")).encode(
+            "latin-1"
+        )
+    )
     (d / "binary.txt").write_bytes(b"\x00\x01\x02PK" * 100)
     (d / "empty.txt").write_text("", encoding="utf-8")
     (d / "huge.txt").write_text(ARTICLE * 5, encoding="utf-8")
-    (d / "nothing.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    (d / "nothing.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8"
+    )
     (d / "french.txt").write_text(FRENCH, encoding="utf-8")
     (d / "spanish.txt").write_text(SPANISH, encoding="utf-8")
-    (d / "salad.txt").write_text(" ".join("harbour lamp seven Kyiv quietly orange tank bread window Brussels".split() * 8),
-                                 encoding="utf-8")
-    (d / "links.txt").write_text("\n".join(f"https://example.org/news/{i}" for i in range(40)), encoding="utf-8")
+    (d / "salad.txt").write_text(
+        " ".join(
+            ["harbour", "lamp", "seven", "Kyiv", "quietly", "orange", "tank", "bread", "window", "Brussels"]
+            * 8
+        ),
+        encoding="utf-8",
+    )
+    (d / "links.txt").write_text(
+        "\n".join(f"https://example.org/news/{i}" for i in range(40)), encoding="utf-8"
+    )
     db = tmp_path / "b.sqlite"
     res = _ingest(runner, d, "--db", db, env={"REDLINES_MAX_BYTES": str(len(ARTICLE) * 2)})
     assert res.exit_code == 1, res.output
     out = json.loads(res.stdout)
     assert len(out["added"]) == 2
     skipped = {s["source"].rsplit("/", 1)[-1]: s["reason"] for s in out["skipped"]}
-    assert set(skipped) == {"binary.txt", "empty.txt", "huge.txt", "nothing.html", "french.txt", "spanish.txt",
-                            "salad.txt", "links.txt"}
+    assert set(skipped) == {
+        "binary.txt",
+        "empty.txt",
+        "huge.txt",
+        "nothing.html",
+        "french.txt",
+        "spanish.txt",
+        "salad.txt",
+        "links.txt",
+    }
     assert "too large" in skipped["huge.txt"] and "binary" in skipped["binary.txt"]
     assert "not English" in skipped["french.txt"] and "not English" in skipped["spanish.txt"]
     for name in skipped:
@@ -101,12 +136,26 @@ def test_overrides_and_show(runner, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Sweden sends air defence to Ukraine\n\n" + ARTICLE + "\n\nLoading...", encoding="utf-8")
     db = tmp_path / "o.sqlite"
-    res = _ingest(runner, f, "--db", db, "--outlet", "Nordic Wire", "--published", "2024-06-04", "--url",
-                  "https://nordic.example/a")
+    res = _ingest(
+        runner,
+        f,
+        "--db",
+        db,
+        "--outlet",
+        "Nordic Wire",
+        "--published",
+        "2024-06-04",
+        "--url",
+        "https://nordic.example/a",
+    )
     assert res.exit_code == 0, res.output
     (row,) = _docs(runner, db)
     assert (row["outlet"], row["published"], row["published_how"], row["published_confidence"]) == (
-        "Nordic Wire", "2024-06-04", "given", 1.0)
+        "Nordic Wire",
+        "2024-06-04",
+        "given",
+        1.0,
+    )
     assert row["url"] == "https://nordic.example/a"
     shown = runner.invoke(app, ["show", "1", "--db", str(db), "--removed", "--json"])
     assert shown.exit_code == 0, shown.output
@@ -152,8 +201,9 @@ def test_crash_mid_ingest_leaves_no_half_document(runner, tmp_path, monkeypatch)
     d = tmp_path / "batch"
     d.mkdir()
     for i, name in enumerate(("a", "b", "c")):
-        (d / f"{name}.txt").write_text(ARTICLE + f"\n\nThis is version {name} of the report, number {i}.",
-                                       encoding="utf-8")
+        (d / f"{name}.txt").write_text(
+            ARTICLE + f"\n\nThis is version {name} of the report, number {i}.", encoding="utf-8"
+        )
     monkeypatch.setattr(pipeline, "load_stages", lambda files=(): (None, None, None))
     monkeypatch.setattr(pipeline, "analyse_documents", lambda docs, *a: {doc.id: [] for doc in docs})
     monkeypatch.setattr(pipeline, "update_kb", lambda store, ids: None)
@@ -176,7 +226,9 @@ def test_crash_mid_ingest_leaves_no_half_document(runner, tmp_path, monkeypatch)
     from sqlalchemy import text
 
     with store.engine.connect() as c:
-        orphans = c.execute(text("SELECT COUNT(*) FROM removed_spans WHERE document_id != :i"), {"i": docs[0].id}).scalar()
+        orphans = c.execute(
+            text("SELECT COUNT(*) FROM removed_spans WHERE document_id != :i"), {"i": docs[0].id}
+        ).scalar()
     assert orphans == 0
     # re-running after the crash completes the batch without duplicating the first document
     monkeypatch.setattr(Store, "replace_statements", original)
@@ -205,20 +257,35 @@ def test_seed_001_show_removed(runner, tmp_path):
 
 def test_user_events_calendar(runner, tmp_path):
     cal = tmp_path / "mine.yaml"
-    cal.write_text("version: 1\nevents:\n  - id: bluebird\n    title: Exercise Bluebird starts\n    start: 2024-03-03\n"
-                   "    patterns: [[\"Bluebird\", \"exercise\"]]\n    source: our own note\n", encoding="utf-8")
+    cal.write_text(
+        "version: 1\nevents:\n  - id: bluebird\n    title: Exercise Bluebird starts\n    start: 2024-03-03\n"
+        '    patterns: [["Bluebird", "exercise"]]\n    source: our own note\n',
+        encoding="utf-8",
+    )
     f = tmp_path / "a.txt"
-    f.write_text("Allied jets open the Bluebird exercise\n\n"
-                 + ARTICLE.replace("Sweden said on Tuesday", "On Sunday, the Bluebird air exercise began as Sweden said"),
-                 encoding="utf-8")
+    f.write_text(
+        "Allied jets open the Bluebird exercise\n\n"
+        + ARTICLE.replace(
+            "Sweden said on Tuesday", "On Sunday, the Bluebird air exercise began as Sweden said"
+        ),
+        encoding="utf-8",
+    )
     db = tmp_path / "e.sqlite"
-    res = runner.invoke(app, ["ingest", str(f), "--db", str(db), "--no-analyse", "--json", "--events", str(cal)],
-                        env={"REDLINES_EVENTS": ""})
+    res = runner.invoke(
+        app,
+        ["ingest", str(f), "--db", str(db), "--no-analyse", "--json", "--events", str(cal)],
+        env={"REDLINES_EVENTS": ""},
+    )
     assert res.exit_code == 0, res.output
     (row,) = _docs(runner, db)
     assert (row["published"], row["published_how"]) == ("2024-03-03", "inferred")
     bad = tmp_path / "bad.yaml"
-    bad.write_text("version: 1\nevents:\n  - id: x\n    start: someday\n    patterns: [[a]]\n", encoding="utf-8")
-    res = runner.invoke(app, ["ingest", str(f), "--db", str(db), "--no-analyse", "--events", str(bad)],
-                        env={"REDLINES_EVENTS": ""})
+    bad.write_text(
+        "version: 1\nevents:\n  - id: x\n    start: someday\n    patterns: [[a]]\n", encoding="utf-8"
+    )
+    res = runner.invoke(
+        app,
+        ["ingest", str(f), "--db", str(db), "--no-analyse", "--events", str(bad)],
+        env={"REDLINES_EVENTS": ""},
+    )
     assert res.exit_code == 2 and "Traceback" not in res.output

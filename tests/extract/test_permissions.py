@@ -68,6 +68,20 @@ CASES = [
     ("The Pentagon approved strikes with HIMARS inside Russia. "
      "Those strikes are to be confined to the border region around Kharkiv, officials said.",
      [("United States", SYS("HIMARS"), B, "allow", True, CONF)]),
+    ("Italian weapons cannot be used on Russian territory, the Italian foreign minister said.",
+     [("Italy", ORIGIN("Italy"), RU, "restrict", True, CONF)]),
+    ("Norway imposes no restrictions on how Ukraine uses Norwegian weapons against targets in Russia.",
+     [("Norway", ORIGIN("Norway"), RU, "allow", True, CONF)]),
+    ("Poland has not placed any restrictions on the use of its weapons inside Russia.",
+     [("Poland", ORIGIN("Poland"), RU, "allow", True, CONF)]),
+    ("Germany does not allow its weapons to be used against targets inside Russia.",
+     [("Germany", ORIGIN("Germany"), RU, "restrict", True, CONF)]),
+    ("Washington has not given permission for ATACMS to be fired into Russia, a spokesman said.",
+     [("United States", SYS("ATACMS"), RU, "restrict", True, CONF)]),
+    ("Sunak said Ukraine had the right to use Storm Shadow missiles as it saw fit.",
+     [("United Kingdom", SYS("Storm Shadow"), set(), "allow", True, CONF)]),
+    ("The Dutch minister said the Netherlands had attached no conditions to the use of its F-16s.",
+     [("Netherlands", SYS("F-16"), set(), "allow", True, CONF)]),
     ("Both Paris and London on Thursday cleared Ukraine to use Western weapons to hit targets inside Russia.",
      [("France", ORIGIN("France"), RU, "allow", True, CONF),
       ("United Kingdom", ORIGIN("United Kingdom"), RU, "allow", True, CONF)]),
@@ -109,3 +123,17 @@ def test_target_type_and_recipient(run):
                      "across the border with HIMARS."), "use_permission")[0]
     assert st.target_type == "military" and st.recipient == "Ukraine"
     assert st.evidence.start_char == 0 and st.evidence.sentence.startswith("Washington")
+
+
+def test_unparsed_sentence_is_parsed_when_an_nlp_is_given(nlp):
+    from dataclasses import replace
+
+    from helpers import parsed_doc
+
+    from redlines.extract import RuleExtractor
+
+    pd = parsed_doc(nlp, "Washington allowed Kyiv to strike Kursk with ATACMS.")
+    pd.sentences = [replace(s, parse=None, candidate=False) for s in pd.sentences]
+    assert RuleExtractor(None).extract(pd) == []
+    got = of_type(RuleExtractor(None, nlp=nlp).extract(pd), "use_permission")
+    assert got and got[0].actor == "United States"

@@ -26,5 +26,12 @@ def test_person_is_speaker_and_state_is_actor(run):
     assert st.speaker == "Emmanuel Macron" and st.actor == "France" and st.topic
 
 
+def test_should_allow_is_a_position_not_a_permission(run):
+    out = run('"We should allow Ukraine to hit the bases from which the missiles are fired," Macron said.')
+    assert of_type(out, "use_permission") == []
+    st = of_type(out, "position")[0]
+    assert (st.actor, st.action, st.speaker) == ("France", "support", "Emmanuel Macron")
+
+
 def test_not_a_position(run):
     assert of_type(run("Each green light in favour of Ukraine was followed by threats."), "position") == []

@@ -25,6 +25,9 @@ CASES = [
     ("Ukraine received F-16s from Denmark and Norway.",
      [("Denmark", SYS("F-16"), "deliver"), ("Norway", SYS("F-16"), "deliver")]),
     ("A Patriot battery donated by Germany arrived in Ukraine.", [("Germany", SYS("Patriot"), "deliver")]),
+    ("Kyiv wants Taurus missiles. Berlin has so far declined to send the weapon.", [("Germany", SYS("Taurus"), "refuse")]),
+    ("Scholz had refused for weeks to supply Leopard tanks. Then Berlin approved these tanks in January 2023.",
+     [("Germany", SYS("Leopard 2"), "refuse"), ("Germany", SYS("Leopard 2"), "approve")]),
 ]
 
 NOTHING = [

@@ -12,7 +12,9 @@ def _kinds(text):
 
 
 def test_absolute_dates():
-    clues = find_clues("The deal of June 25, 2024 followed talks on 3 May 2024 and on May 29, and aid in August 2023.")
+    clues = find_clues(
+        "The deal of June 25, 2024 followed talks on 3 May 2024 and on May 29, and aid in August 2023."
+    )
     by_kind = {c.kind: c for c in clues}
     assert [c.start for c in clues if c.kind == "full"] == [date(2024, 6, 25), date(2024, 5, 3)]
     assert [c.value for c in clues if c.kind == "month_day"] == [(5, 29)]
@@ -20,8 +22,10 @@ def test_absolute_dates():
 
 
 def test_years_weekdays_and_relative_phrases():
-    kinds = _kinds("In 2023 the jets were promised. On Friday the minister spoke, last week the talks ended, "
-                   "and two weeks ago the offensive began. He left last November.")
+    kinds = _kinds(
+        "In 2023 the jets were promised. On Friday the minister spoke, last week the talks ended, "
+        "and two weeks ago the offensive began. He left last November."
+    )
     assert ("year", "In 2023") in kinds
     assert ("weekday", "Friday") in kinds
     assert ("relative", "last week") in kinds and ("relative", "two weeks ago") in kinds
@@ -35,4 +39,6 @@ def test_future_sentences_give_no_weekday_or_event():
 
 def test_split_keeps_abbreviations_together():
     assert split_sentences("On Jan. 2 the U.S. said no. Gen. Smith agreed.") == [
-        "On Jan. 2 the U.S. said no.", "Gen. Smith agreed."]
+        "On Jan. 2 the U.S. said no.",
+        "Gen. Smith agreed.",
+    ]

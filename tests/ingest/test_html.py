@@ -21,13 +21,16 @@ PAGE = """<!doctype html><html lang="en"><head>
 <p>The Netherlands will not object if Ukraine uses the F-16 fighter jets it has supplied against military
 targets inside Russia, the Dutch defence minister said on Friday.</p>
 <p>"Ukraine has the right to defend itself against attacks launched from Russian soil," the minister told
-reporters after a meeting with counterparts in Brussels, adding that the jets must be used within the law of war.</p>
+reporters after a meeting with counterparts in Brussels, adding that the jets must be used
+within the law of war.</p>
 <p>Germany, meanwhile, again refused to send its Taurus cruise missiles. A government spokesman said the
 position had not changed and that the risk of escalation was too high.</p>
 <p>Denmark and Norway are delivering jets this year, and Belgium has promised thirty aircraft by 2028.</p>
 </article></main>
-<aside><h3>Most read</h3><ul><li><a href="/a">Storm hits coast</a></li><li><a href="/b">Local elections</a></li></ul></aside>
-<footer><p>Subscribe to our newsletter for the morning briefing.</p><p>&copy; 2024 Northern Ledger Media</p></footer>
+<aside><h3>Most read</h3><ul><li><a href="/a">Storm hits coast</a></li>
+<li><a href="/b">Local elections</a></li></ul></aside>
+<footer><p>Subscribe to our newsletter for the morning briefing.</p>
+<p>&copy; 2024 Northern Ledger Media</p></footer>
 </body></html>"""
 
 
@@ -47,7 +50,14 @@ def test_html_page_to_document():
 
 
 def test_given_metadata_beats_html():
-    doc = build_document(RawArticle(source="p.html", html=PAGE, outlet="Mine", published=date(2024, 6, 2),
-                                    given=frozenset({"outlet", "published"})))
+    doc = build_document(
+        RawArticle(
+            source="p.html",
+            html=PAGE,
+            outlet="Mine",
+            published=date(2024, 6, 2),
+            given=frozenset({"outlet", "published"}),
+        )
+    )
     assert doc.outlet == "Mine"
     assert doc.published.how is PublishedHow.GIVEN and doc.published.value == date(2024, 6, 2)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from redlines.ingest.language import detect_language, english_ratio, paragraph_language
 
-EN = ("The minister said the jets would arrive in the summer and that the pilots had finished their training "
-      "in Denmark, adding that more aircraft could follow later in the year.")
+EN = (
+    "The minister said the jets would arrive in the summer and that the pilots had finished their training "
+    "in Denmark, adding that more aircraft could follow later in the year."
+)
 
 
 def test_paragraph_language():
@@ -18,7 +20,12 @@ def test_paragraph_language():
 
 def test_article_language_and_ratio():
     assert detect_language(EN * 3) == "en"
-    assert detect_language("Die Bundesregierung hat am Freitag erklärt, dass die Ukraine die gelieferten Waffen "
-                           "auch gegen Ziele in Russland einsetzen darf, wenn sie angegriffen wird.") == "de"
+    assert (
+        detect_language(
+            "Die Bundesregierung hat am Freitag erklärt, dass die Ukraine die gelieferten Waffen "
+            "auch gegen Ziele in Russland einsetzen darf, wenn sie angegriffen wird."
+        )
+        == "de"
+    )
     assert english_ratio(EN) > 0.3
     assert english_ratio("tank river purple ministry seven glass window orange missile bread") < 0.1

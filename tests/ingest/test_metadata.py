@@ -1,4 +1,4 @@
-"""redlines.ingest.metadata: outlet from bylines, copyright, chrome, masthead and URL; title fallback; dates."""
+"""redlines.ingest.metadata: outlet (byline, copyright, chrome, masthead, URL), title fallback, dates."""
 
 from __future__ import annotations
 
@@ -21,10 +21,15 @@ def test_outlet_sources_in_order():
     spans = [RemovedSpan(0, 5, "copyright footer", "\u00a92023 Kyiv Daily Media Ltd.")]
     assert guess_outlet(None, spans, "https://www.bbc.co.uk/news/x") == "Kyiv Daily"
     assert guess_outlet(None, [], "https://www.bbc.co.uk/news/x") == "BBC"
-    chrome = [RemovedSpan(0, 5, "page navigation", "More from Politico Europe"),
-              RemovedSpan(6, 9, "newsletter sign-up", "Get Politico Europe in your inbox")]
+    chrome = [
+        RemovedSpan(0, 5, "page navigation", "More from Politico Europe"),
+        RemovedSpan(6, 9, "newsletter sign-up", "Get Politico Europe in your inbox"),
+    ]
     assert guess_outlet(None, chrome, None) == "Politico Europe"
-    assert guess_outlet(None, [RemovedSpan(0, 5, "masthead", "The Harbour Times \u2014 Weekend")], None) == "The Harbour Times"
+    assert (
+        guess_outlet(None, [RemovedSpan(0, 5, "masthead", "The Harbour Times \u2014 Weekend")], None)
+        == "The Harbour Times"
+    )
     assert guess_outlet(None, [], None) is None
 
 
@@ -32,7 +37,9 @@ def test_url_and_copyright_helpers():
     assert outlet_from_url("https://apnews.com/article/abc") == "Associated Press"
     assert outlet_from_url("edition.cnn.com/2024/x") == "CNN"
     assert outlet_from_url("https://unknown.example/x") is None
-    assert outlet_from_copyright("Copyright 2024 The Baltic Wire, Inc. All rights reserved") == "The Baltic Wire"
+    assert (
+        outlet_from_copyright("Copyright 2024 The Baltic Wire, Inc. All rights reserved") == "The Baltic Wire"
+    )
 
 
 def test_fallback_title_is_first_sentence_cut():
@@ -43,7 +50,7 @@ def test_fallback_title_is_first_sentence_cut():
 
 
 def test_date_parsers():
-    assert parse_full_date("Tuesday, June 25, 2024 | Back issues") == date(2024, 6, 25)
+    assert parse_full_date("Thursday, March 7, 2024 | Back issues") == date(2024, 3, 7)
     assert parse_full_date("Sat 14 Sep 2024 00.01 BST") == date(2024, 9, 14)
     assert parse_full_date("2024-11-18T10:00") == date(2024, 11, 18)
     assert parse_full_date("no date") is None

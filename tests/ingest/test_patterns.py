@@ -27,15 +27,22 @@ def test_event_match_needs_all_terms_in_one_sentence_and_no_negation():
 
     assert "kharkiv_epicentr" in ids("A guided bomb hit a hardware superstore in Kharkiv, killing shoppers.")
     assert "kharkiv_epicentr" not in ids("A bomb hit a superstore. Kharkiv mourned.")
-    assert "us_allows_atacms_in_russia" not in ids("Washington is not ready to allow ATACMS strikes inside Russia.")
-    assert "us_allows_atacms_in_russia" in ids("Biden has allowed Ukraine to fire ATACMS at targets in Russia's Kursk region.")
+    assert "us_allows_atacms_in_russia" not in ids(
+        "Washington is not ready to allow ATACMS strikes inside Russia."
+    )
+    assert "us_allows_atacms_in_russia" in ids(
+        "Biden has allowed Ukraine to fire ATACMS at targets in Russia's Kursk region."
+    )
     assert "kharkiv_offensive_2024" not in ids("In 2022 the Kharkiv counter-offensive surprised Moscow.")
 
 
 def test_user_events_file(tmp_path):
     f = tmp_path / "mine.yaml"
-    f.write_text("version: 1\nevents:\n  - id: x\n    title: A drill\n    start: 2024-03-03\n"
-                 "    patterns: [[\"Operation Bluebird\"]]\n    source: ours\n", encoding="utf-8")
+    f.write_text(
+        "version: 1\nevents:\n  - id: x\n    title: A drill\n    start: 2024-03-03\n"
+        '    patterns: [["Operation Bluebird"]]\n    source: ours\n',
+        encoding="utf-8",
+    )
     events = load_events((str(f),))
     assert events[-1].id == "x" and events[-1].matches("They started Operation Bluebird today.")
 

@@ -60,17 +60,38 @@ def test_undecodable_bytes(tmp_path):
 
 def test_json_object_list_and_jsonl(tmp_path, body):
     one = tmp_path / "one.json"
-    one.write_text(json.dumps({"text": body, "outlet": "Regional Post", "published": "2024-05-31",
-                               "url": "https://example.org/a", "title": "A title"}), encoding="utf-8")
+    one.write_text(
+        json.dumps(
+            {
+                "text": body,
+                "outlet": "Regional Post",
+                "published": "2024-05-31",
+                "url": "https://example.org/a",
+                "title": "A title",
+            }
+        ),
+        encoding="utf-8",
+    )
     many = tmp_path / "many.json"
-    many.write_text(json.dumps([{"text": body}, {"html": "<p>x</p>"}, {"title": "no body"}]), encoding="utf-8")
+    many.write_text(
+        json.dumps([{"text": body}, {"html": "<p>x</p>"}, {"title": "no body"}]), encoding="utf-8"
+    )
     lines = tmp_path / "lines.jsonl"
-    lines.write_text(json.dumps({"text": body, "published": "2024-11-18T09:30:00Z"}) + "\n{not json\n\n"
-                     + json.dumps({"text": body, "published": "someday"}) + "\n", encoding="utf-8")
+    lines.write_text(
+        json.dumps({"text": body, "published": "2024-11-18T09:30:00Z"})
+        + "\n{not json\n\n"
+        + json.dumps({"text": body, "published": "someday"})
+        + "\n",
+        encoding="utf-8",
+    )
     raws, rejs = _split(list(read_inputs([str(one), str(many), str(lines)], {})))
     first = raws[0]
-    assert (first.outlet, first.published, first.url, first.title) == ("Regional Post", date(2024, 5, 31),
-                                                                      "https://example.org/a", "A title")
+    assert (first.outlet, first.published, first.url, first.title) == (
+        "Regional Post",
+        date(2024, 5, 31),
+        "https://example.org/a",
+        "A title",
+    )
     assert first.given == frozenset({"outlet", "published", "url", "title"})
     assert [r.html is not None for r in raws[1:3]] == [False, True]
     assert raws[3].published == date(2024, 11, 18)
@@ -89,7 +110,9 @@ def test_malformed_json_file(tmp_path):
 
 def test_overrides_win(tmp_path, body):
     f = tmp_path / "a.json"
-    f.write_text(json.dumps({"text": body, "outlet": "From file", "published": "2024-01-01"}), encoding="utf-8")
+    f.write_text(
+        json.dumps({"text": body, "outlet": "From file", "published": "2024-01-01"}), encoding="utf-8"
+    )
     (raw,) = read_inputs([str(f)], {"outlet": "User", "published": "2024-06-02", "title": None})
     assert raw.outlet == "User" and raw.published == date(2024, 6, 2)
     assert {"outlet", "published"} <= raw.given
@@ -109,3 +132,18 @@ def test_parse_date():
     assert parse_date("31 May 2024") == date(2024, 5, 31)
     with pytest.raises(UsageError):
         parse_date("not a date at all")
+
+
+def test_content_sniffing_and_utf16(tmp_path, body):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "<!DOCTYPE html><html><body><article><p>" + body + "</p></article></body></html>", encoding="utf-8"
+    )
+    plain = tmp_path / "plain.html"
+    plain.write_text(body, encoding="utf-8")
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes(body.encode("utf-16"))
+    a, b, c = read_inputs([str(page), str(plain), str(wide)], {})
+    assert a.html is not None and a.text is None
+    assert b.text == body and b.html is None
+    assert c.text == body

@@ -14,11 +14,32 @@ from tests.conftest import seed_path
 # Junk lines of each seed, pointed at by their first few words.
 JUNK = {
     "000": ["--With assistance from", "(Updates with agreement", "©2024 Bloomberg"],
-    "001": ["Updates to our Terms", "We are updating our", "Tuesday, June 25, 2024 |", "Courthouse News Service Courthouse",
-            "Follow @", "Categories /", "Subscribe to Closing", "Sign up for new weekly", "Loading..."],
-    "002": ["Avdiivka, Donetsk", "Ukrainian soldiers use the French Caesar", "Sign up for our weekly",
-            "Tu suscripción", "¿Quieres añadir", "Si continúas", "¿Por qué estás", "Si quieres compartir",
-            "En el caso de no", "Si decides continuar", "More information", "Archived In", "Recomendaciones EL PAÍS"],
+    "001": [
+        "Updates to our Terms",
+        "We are updating our",
+        "Tuesday, June 25, 2024 |",
+        "Courthouse News Service Courthouse",
+        "Follow @",
+        "Categories /",
+        "Subscribe to Closing",
+        "Sign up for new weekly",
+        "Loading...",
+    ],
+    "002": [
+        "Avdiivka, Donetsk",
+        "Ukrainian soldiers use the French Caesar",
+        "Sign up for our weekly",
+        "Tu suscripción",
+        "¿Quieres añadir",
+        "Si continúas",
+        "¿Por qué estás",
+        "Si quieres compartir",
+        "En el caso de no",
+        "Si decides continuar",
+        "More information",
+        "Archived In",
+        "Recomendaciones EL PAÍS",
+    ],
 }
 BYLINE = re.compile(r"^\((Bloomberg|CN)\)\s*(--|—)\s*")
 
@@ -68,7 +89,7 @@ def test_removed_spans_point_into_raw(docs, prefix):
     doc = docs[prefix]
     assert doc.removed
     for r in doc.removed:
-        assert doc.raw[r.start:r.end] == r.text
+        assert doc.raw[r.start : r.end] == r.text
         assert r.reason
 
 

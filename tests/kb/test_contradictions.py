@@ -27,6 +27,7 @@ def test_same_speech_dated_differently_by_two_outlets_is_a_contradiction(tmp_sto
     c = found[0]
     assert sorted(c.values) == ["2024-05-28", "2024-05-29"]
     assert {s.outlet for s in c.sources} == {"Outlet A", "Outlet B"}
+    assert {s.fact_date for s in c.sources} == {date(2024, 5, 28), date(2024, 5, 29)}
     # shown on the fact too, never silently resolved: both facts remain
     assert len(query.fact(tmp_store, c.fact_ids[0]).contradictions) == 1
     assert len(query.facts(tmp_store)) == 2

@@ -98,3 +98,20 @@ def test_load_pipeline_unknown_everywhere(monkeypatch):
     monkeypatch.setattr(spacy, "load", nope)
     with pytest.raises(RedlinesError, match="no spaCy English pipeline"):
         pl.load_pipeline("xx_missing_model")
+
+
+def test_works_with_a_blank_pipeline(gaz):
+    import spacy
+
+    blank = spacy.blank("en")
+    p = next(annotate([_doc(1)], blank, gaz))
+    assert any(m.canonical == "Germany" for m in p.mentions)
+    assert any(s.candidate and s.parse is not None for s in p.sentences)
+
+
+def test_quote_of_unknown_person_is_parsed(nlp, gaz):
+    text = "“The ban costs lives every day,” said Oleh Zhdanyuk, a retired colonel."
+    p = next(annotate([_doc(1, text)], nlp, gaz))
+    assert p.sentences[0].candidate and p.sentences[0].parse is not None
+    m = next(m for m in p.mentions if m.label == "PERSON")
+    assert m.canonical == "Oleh Zhdanyuk" and m.attrs.get("role") == "retired colonel"

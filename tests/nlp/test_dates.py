@@ -370,3 +370,13 @@ def test_a_whole_article_in_our_own_words():
 def test_day_ranges(sentence, needle, start, end):
     iv = timex_for(sentence, needle, D("2024-06-05")).interval
     assert (iv.start, iv.end, iv.precision) == (D(start), D(end), Precision.RANGE)
+
+
+def test_cost_grows_linearly_on_long_unpunctuated_text():
+    import time
+
+    text = "officials said on Friday and in May 2023 and\n" * 2000
+    began = time.process_time()
+    found = find_timexes(text, SUN)
+    assert len(found) == 4000
+    assert time.process_time() - began < 5.0

@@ -154,7 +154,9 @@ def test_government_spokesman_with_state_adjective(run):
 
 
 def test_hyphenated_title_is_not_a_role_reference(run):
-    p = run("Volodymyr Zelenskyy thanked the allies. Allies of President-elect Donald Trump objected to the strikes.")
+    p = run(
+        "Volodymyr Zelenskyy thanked the allies. Allies of President-elect Donald Trump objected to the strikes."
+    )
     assert not [m for m in p.mentions if m.text.startswith("President") and m.label == "PERSON"]
     assert mention(p, "Donald Trump", "PERSON").canonical == "Donald Trump"
 

@@ -40,14 +40,14 @@ def test_speech_verb_alone_is_not_enough_but_a_quote_is(blank, gaz):
 
 
 def test_ner_only_where_it_can_add(blank, gaz):
-    _, ner = flags(
-        blank,
-        gaz,
-        "Germany allowed Ukraine to use the weapons. "
-        "Germany allowed Olena Petrenko to use drones. Ukraine bought 30 tanks.",
+    text = (
+        "Germany allowed Ukraine to use the weapons on Monday. "
+        "Germany allowed Olena Petrenko to use drones. Ukraine bought 30 tanks, CNN said. Ukraine bought 30 tanks."
     )
+    _, ner = flags(blank, gaz, text)
     assert ner == {
-        "Germany allowed Ukraine to use the weapons.": False,
+        "Germany allowed Ukraine to use the weapons on Monday.": False,
         "Germany allowed Olena Petrenko to use drones.": True,
-        "Ukraine bought 30 tanks.": True,
+        "Ukraine bought 30 tanks, CNN said.": True,
+        "Ukraine bought 30 tanks.": False,
     }

@@ -239,3 +239,13 @@ def test_newspaper_named_after_a_capital_is_an_org(run):
     p = run("The Washington Post reported that the missiles were sent to Kyiv.")
     assert mention(p, "The Washington Post", "ORG").attrs["state"] == "United States"
     assert not [m for m in p.mentions if m.label == "ACTOR" and m.text == "Washington"]
+
+
+def test_all_caps_headline(run):
+    p = run("GERMANY AND BRITAIN LET UKRAINE HIT RUSSIA WITH WESTERN ARMS\n\nThe decision came on Friday.")
+    assert {m.canonical for m in p.mentions if m.label == "ACTOR"} >= {
+        "Germany",
+        "United Kingdom",
+        "Ukraine",
+        "Russia",
+    }

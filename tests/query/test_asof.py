@@ -9,16 +9,18 @@ import pytest
 from kb.factory import RU, add, doc, late_may_corpus, st
 from redlines import query
 from redlines.errors import UsageError
-from redlines.kb import update
+from redlines.kb import Store, update
 from redlines.model import Zone
 
 JUNE3, MAY27 = date(2024, 6, 3), date(2024, 5, 27)
 
 
-@pytest.fixture()
-def corpus(tmp_store):
-    update(tmp_store, late_may_corpus(tmp_store))
-    return tmp_store
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """One read-only store for the module's questions."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('asof') / 'kb.sqlite'}")
+    update(store, late_may_corpus(store))
+    return store
 
 
 def test_origin_permission_covers_a_system_with_two_outlets(corpus):

@@ -9,13 +9,15 @@ import pytest
 from kb.factory import add, doc, late_may_corpus, st
 from redlines import query
 from redlines.errors import NotFound, UsageError
-from redlines.kb import update
+from redlines.kb import Store, update
 
 
-@pytest.fixture()
-def corpus(tmp_store):
-    update(tmp_store, late_may_corpus(tmp_store))
-    return tmp_store
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """One read-only store for the module's questions."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('asof') / 'kb.sqlite'}")
+    update(store, late_may_corpus(store))
+    return store
 
 
 def test_timeline_is_chronological_and_filters(corpus):

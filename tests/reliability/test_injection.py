@@ -112,7 +112,7 @@ def test_cli_with_hostile_arguments(tmp_path):
     db = str(tmp_path / "cli.sqlite")
     store = Store(f"sqlite:///{db}")
     _fill(store)
-    names = {c.name for c in app.registered_commands}
+    names = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}
     runner = CliRunner()
     calls = [["ask", "--donor", q, "--weapon", q, "--zone", "RU_DEEP", "--date", "2024-06-01", "--json"]
              for q in HOSTILE] if "ask" in names else []

@@ -22,7 +22,7 @@ def _url(backend: str, tmp_path, request) -> str:
 def _cli_has_ingest() -> None:
     from redlines.cli import app
 
-    if "ingest" not in {c.name for c in app.registered_commands}:
+    if "ingest" not in {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}:
         pytest.skip("`redlines ingest` is not registered yet")
 
 
@@ -33,6 +33,7 @@ def test_kill9_without_analysis(backend, tmp_path, request):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, NO_ANALYSE_ARTICLES, seed=11)
     r = kill_and_resume(corpus, url, analyse=False, total=NO_ANALYSE_ARTICLES, log_dir=tmp_path, min_docs=5)
+    print(backend, r)
     assert r.check_after_kill == 0, (tmp_path / "check.out").read_text()
     assert r.resume_exit == 0, (tmp_path / "resume.err").read_text()[-500:]
     assert r.docs_after == NO_ANALYSE_ARTICLES
@@ -50,6 +51,7 @@ def test_kill9_with_analysis_equals_clean_run(backend, tmp_path, request):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, ANALYSE_ARTICLES, seed=12)
     r = kill_and_resume(corpus, url, analyse=True, total=ANALYSE_ARTICLES, log_dir=tmp_path, min_docs=1)
+    print(backend, r)
     assert r.check_after_kill == 0, (tmp_path / "check.out").read_text()
     assert r.resume_exit == 0, (tmp_path / "resume.err").read_text()[-500:]
     clean_url = f"sqlite:///{tmp_path / 'clean.sqlite'}"

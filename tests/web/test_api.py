@@ -75,6 +75,7 @@ def test_contradiction_is_shown_side_by_side(client):
     assert fact["corroboration"] == 2 and len(fact["evidence"]) == 2
     (c,) = fact["contradictions"]
     assert c["field"] == "quantity" and sorted(c["values"]) == [3, 4]
+    assert c["id"] in {x["id"] for x in client.get("/api/contradictions").json()}
     html = client.get(f"/facts/{fact_id}").text
     assert html.count('class="side ') == 2 and "Morning Example" in html and "Evening Example" in html
     assert html.count("<mark") == 2  # each source sentence highlighted in its own article
@@ -173,7 +174,8 @@ def test_untrusted_strings_are_escaped_in_html(client):
 def test_openapi_schema_lists_every_endpoint(client):
     spec = client.get("/openapi.json").json()
     for path in ("/api/matrix", "/api/ask", "/api/ledger", "/api/timeline", "/api/timeline/chart",
-                 "/api/facts/{fact_id}", "/api/documents", "/api/documents/{doc_id}", "/api/search"):
+                 "/api/facts/{fact_id}", "/api/contradictions", "/api/documents", "/api/documents/{doc_id}",
+                 "/api/search"):
         assert path in spec["paths"], path
     assert "Matrix" in spec["components"]["schemas"]
 
@@ -196,3 +198,32 @@ def test_missing_or_foreign_store_is_refused(tmp_path):
     sqlite3.connect(other).execute("create table t (x)").connection.commit()
     with pytest.raises(StoreError, match="not a redlines store"):
         create_app(str(other))
+
+
+ARTICLE = (
+    "OSLO, June 12 (Test Wire) - Norway said on Wednesday it would allow Ukraine to use the NASAMS air defence "
+    "systems it supplied to shoot down Russian aircraft over the border region of Belgorod. "
+    "The Norwegian defence minister told reporters that the decision followed talks with allies. "
+    "Ukraine has long asked its partners for more air defence to protect its cities from glide bombs. "
+    "The ministry did not say when the first systems would be used in that way."
+)
+
+
+def test_read_write_server_ingests_a_posted_article(tmp_path):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(str(tmp_path / "rw.sqlite"), read_only=False)) as rw:
+        r = rw.post("/api/documents", json={"text": ARTICLE, "outlet": "Test Wire", "published": "2024-06-12",
+                                             "title": "Norway widens air defence use"})
+        assert r.status_code == 201, r.text
+        (doc_id,) = r.json()["added"]
+        assert rw.get(f"/api/documents/{doc_id}").json()["outlet"] == "Test Wire"
+        again = rw.post("/api/documents", json={"text": ARTICLE, "outlet": "Test Wire", "published": "2024-06-12",
+                                                 "title": "Norway widens air defence use"})
+        assert again.status_code == 201 and again.json()["duplicates"] == [doc_id]
+        for body in ({"text": "x"}, {}, {"text": "word " * 10, "published": "not a date at all"}):
+            bad = rw.post("/api/documents", json=body)
+            assert bad.status_code == 422 and "Traceback" not in bad.text, body
+        assert rw.post("/api/documents", content=b"{", headers={"content-type": "application/json"}).status_code == 422
+        evil = rw.post("/api/documents", json={"text": ARTICLE}, headers={"origin": "http://evil.example"})
+        assert evil.status_code == 403

@@ -112,6 +112,11 @@ def test_every_page_renders_without_errors(page, small_server):
         page.wait_for_selector(selector)
         name = path.strip("/").split("?")[0] or "matrix"
         page.screenshot(path=str(ARTIFACTS / f"small-{name}.png"), full_page=True)
+    page.goto(small_server.url + "/timeline?donor=United+States")
+    page.wait_for_selector("#timeline-chart[data-rendered='true'] .mark-symbol path")
+    page.locator("#timeline-chart .mark-symbol path").first.click()
+    page.wait_for_url("**/facts/*")
+    assert page.locator("article.source mark").count() >= 1
     page.goto(small_server.url + "/documents")
     page.click("#documents a >> nth=0")
     page.wait_for_selector("#clean-text")

@@ -56,3 +56,13 @@ def test_serve_answers_on_loopback_read_only(small_store):
         proc.terminate()
         proc.wait(timeout=20)
     assert b"read-only" in proc.stderr.read()
+
+
+def test_worker_factory_reads_the_environment(small_store, monkeypatch):
+    from redlines.web.app import app_from_env
+
+    monkeypatch.setenv("REDLINES_DB", small_store.url)
+    monkeypatch.setenv("REDLINES_WEB_MODE", "ro")
+    assert app_from_env().state.read_only is True
+    monkeypatch.setenv("REDLINES_WEB_MODE", "rw")
+    assert app_from_env().state.read_only is False

@@ -20,12 +20,20 @@ def _store(db: str | None):
     return Store(db)
 
 
-def _answers_table(answers) -> Table:
-    t = Table("donor", "weapon", "zone", "date", "status", "since", "sources")
+STATUS_STYLE = {"permitted": "green", "restricted": "red", "not_supplied": "magenta", "contested": "yellow",
+                "unknown": "dim"}
+
+
+def _print_answers(answers) -> None:
+    """One line per answer, then its sources, one per line."""
     for a in answers:
-        srcs = "\n".join(escape(f"{f.outlet or '?'} ({f.fact_date or '?'}): {f.sentence[:110]}") for f in a.facts)
-        t.add_row(escape(a.donor), escape(a.weapon), a.zone, str(a.date), a.status, str(a.since or ""), srcs)
-    return t
+        since = f" since {a.since}" if a.since else ""
+        style = STATUS_STYLE.get(a.status, "")
+        console.print(f"{escape(a.donor)} / {escape(a.weapon)} / {a.zone} on {a.date}: "
+                      f"[{style}]{a.status}[/{style}]{since}", highlight=False)
+        for f in a.facts:
+            console.print(f"  - {escape(f.outlet or '?')}, fact {f.fact_date or '?'}, published {f.published or '?'}: "
+                          f"{escape(f.sentence)}", highlight=False, soft_wrap=True)
 
 
 def ask(
@@ -51,7 +59,7 @@ def ask(
             return
         if not answers:
             err_console.print(f"no donor of {escape(q.weapon)} in the store", highlight=False)
-        console.print(_answers_table(answers))
+        _print_answers(answers)
         return
     missing = [n for n, v in (("--donor", donor), ("--weapon", weapon), ("--zone", zone)) if not v]
     if missing:
@@ -64,7 +72,7 @@ def ask(
     if json_:
         emit_json(answer.to_dict())
     else:
-        console.print(_answers_table([answer]))
+        _print_answers([answer])
 
 
 def ledger(

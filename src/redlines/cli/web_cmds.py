@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -19,7 +20,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         host: Annotated[str, typer.Option("--host", help="Interface to bind (loopback by default).")] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
-        read_write: Annotated[bool, typer.Option("--read-write", help="Allow requests that change the store.")] = False,
+        read_write: Annotated[bool, typer.Option(
+            "--read-write", help="Allow POST /api/documents (ingest an article); refused otherwise.")] = False,
+        workers: Annotated[int, typer.Option("--workers", help="Server processes.", min=1, max=64)] = 1,
     ) -> None:
         """Serve the dashboard (matrix, timeline, evidence, documents, search) and the JSON API."""
         import uvicorn
@@ -35,7 +38,13 @@ def register(app: typer.Typer) -> None:
                           markup=False)
         if host not in ("127.0.0.1", "localhost", "::1"):
             err_console.print(f"warning: listening on {host}, reachable from other machines", markup=False)
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        if workers == 1:
+            uvicorn.run(web_app, host=host, port=port, log_level="warning")
+            return
+        os.environ["REDLINES_DB"] = web_app.state.store.url
+        os.environ["REDLINES_WEB_MODE"] = "rw" if read_write else "ro"
+        uvicorn.run("redlines.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
 
 
 def check_port(host: str, port: int) -> None:

@@ -85,6 +85,10 @@ def render(result: EvalResult, console: Console, *, limit: int = MAX_FAILURES) -
         for name, items in stage.failures.items():
             if items:
                 console.print(failure_table(name, items, limit))
+    if any("gold_statements" in d for d in result.per_document):
+        keys = ["doc", "gold_statements", "predicted_statements", "matched", "f1"]
+        console.print(failure_table("per document", [{k: d.get(k) for k in keys} for d in result.per_document],
+                                    limit=len(result.per_document)))
     summary = Table(title="Summary", title_justify="left")
     summary.add_column("figure")
     summary.add_column("value", justify="right")

@@ -184,7 +184,7 @@ def evaluate(gold_dir: str | Path, *, db: str | None = None, gazetteer_files: li
     say = say or (lambda _m: None)
     gold = load_gold_dir(gold_dir)
     stages = {n: StageResult(n) for n in STAGES}
-    with tempfile.TemporaryDirectory(prefix="redlines-eval-") as tmpdir:
+    with tempfile.TemporaryDirectory(prefix="gold-eval-") as tmpdir:
         tmp = Path(tmpdir)
         store = Store(db or f"sqlite:///{tmp / 'eval.sqlite'}")
         say(f"ingesting {len(gold.docs)} gold articles...")
@@ -274,8 +274,12 @@ def _score_statements(gold: GoldSet, docs: dict[str, Document], predicted: dict[
         if doc is None:
             continue
         preds = predicted.get(doc.id, [])
-        total.merge(score_statements(g, preds, doc.text))
-        per_doc[g.name].update(gold_statements=len(g.statements), predicted_statements=len(preds))
+        one = score_statements(g, preds, doc.text)
+        total.merge(one)
+        f1 = one.micro["f1"]
+        per_doc[g.name].update(gold_statements=len(g.statements), predicted_statements=len(preds),
+                               matched=sum(c.tp for c in one.by_type.values()),
+                               f1=round(f1, 3) if f1 is not None else None)
     rows = []
     for stype in sorted(total.by_type):
         c = total.by_type[stype]

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from redlines.evaluation.gold import GoldDate, GoldDoc, GoldEntity, GoldStatement
-from redlines.model import Document, Mention, Statement, Timex, WeaponRef
+from redlines.evaluation.gold import GoldDate, GoldDoc, GoldEntity
+from redlines.model import Document, Mention, Timex
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',

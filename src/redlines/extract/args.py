@@ -37,6 +37,7 @@ class SentView:
     doc: Any
     mentions: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    _roots: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Any:
         """Tokens covering document offsets [start, end) (expanded to token bounds)."""
@@ -44,8 +45,11 @@ class SentView:
 
     def root(self, m: Mention | Timex) -> Any:
         """The syntactic head token of a mention or time expression."""
-        sp = self.span(m.start_char, m.end_char)
-        return sp.root if sp is not None and len(sp) else None
+        key = (m.start_char, m.end_char)
+        if key not in self._roots:
+            sp = self.span(m.start_char, m.end_char)
+            self._roots[key] = sp.root if sp is not None and len(sp) else None
+        return self._roots[key]
 
     def of(self, labels: tuple[str, ...], ids: set[int] | None = None) -> list[Mention]:
         """Mentions with one of `labels` whose head token is in `ids` (all when None)."""
@@ -227,6 +231,22 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
         for z in pz:
             if z not in got:
                 got.append(z)
+    places_ru = [z for p in places for z in _mention_zones(p) if z in russian]
+    if places_ru and set(russian) <= set(got) and set(places_ru) < russian:
+        got = [z for z in got if z not in russian or z in places_ru]  # "inside Russia's Kursk region"
+    if not got:  # "targets in Russia" with no zone phrase: the country itself as the place
+        for m in view.of(("ACTOR", "PLACE"), ids):
+            r = view.root(m)
+            if m.canonical == "Russia" and r.dep_ == "pobj" and r.head.lower_ in ("in", "inside", "into", "within"):
+                got = [Zone.RU_BORDER, Zone.RU_DEEP]
+                break
+    if not got and ids is not None:  # "against Russian airfields": a Russian target noun, no zone phrase
+        for i in ids:
+            tok = view.doc[i]
+            if lemma(tok) in cue("args", "target_nouns") and any(
+                    c.dep_ == "amod" and c.lower_ == "russian" for c in tok.children):
+                got = [Zone.RU_BORDER, Zone.RU_DEEP]
+                break
     order = list(Zone)
     return tuple(sorted(got, key=order.index))
 
@@ -287,7 +307,11 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
             attached.append((steps, abs((r.i if r is not None else 0) - trig.i), t))
     if attached:
         return sorted(attached, key=lambda x: (x[0], x[1]))[0][2], True
-    return min(timexes, key=lambda t: abs(view.span(t.start_char, t.end_char).start - trig.i)), False
+    def distance(t: Timex) -> int:
+        sp = view.span(t.start_char, t.end_char)
+        return abs(sp.start - trig.i) if sp is not None else 10_000
+
+    return min(timexes, key=distance), False
 
 
 def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
@@ -319,11 +343,14 @@ def as_number(tok: Any) -> int | None:
     return NUMBER_WORDS.get(txt.lower())
 
 
-def number_of(tok: Any) -> int | None:
-    """An integer quantity attached to a noun ("30 F-16 fighter jets", "at least 18 people")."""
-    if tok.like_num:
+def number_of(tok: Any, skip: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
+    """An integer quantity attached to a noun ("30 F-16 fighter jets", "at least 18 people"); tokens in
+    `skip` (the weapon's own name, "Challenger 2") do not count."""
+    if tok.like_num and tok.i not in skip:
         return as_number(tok)
     for c in tok.subtree:
+        if c.i in skip:
+            continue
         if c.dep_ == "nummod" or (c.like_num and c.head.i == tok.i):
             n = as_number(c)
             if n is not None:

@@ -50,6 +50,7 @@ def _attacker(view: SentView, trig: Any) -> str | None:
                     return actor_name(got[0])
         if trig.dep_ != "dobj" or lemma(trig.head) not in ("launch", "carry", "conduct", "stage", "mount"):
             return None
+        trig = trig.head  # "Russia launching an attack": the subject of the launching verb
     verb = trig
     while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
         verb = verb.head
@@ -58,6 +59,10 @@ def _attacker(view: SentView, trig: Any) -> str | None:
             got = view.of(("ACTOR", "PERSON"), subtree_ids(c))
             if got:
                 return actor_name(got[0])
+            if lemma(c) in cue("args", "anaphoric_subjects"):  # "The country routinely hit Belgorod"
+                prev = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(c)]
+                if prev:
+                    return actor_name(prev[-1])
     subj = [c for c in trig.children if c.dep_ == "nsubj"]
     if subj:  # "a Russian missile hit ..."
         got = view.of(("ACTOR",), subtree_ids(subj[0]))
@@ -91,6 +96,8 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
             continue
         attacker = _attacker(view, trig)
         scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
+        if trig.dep_ in ("xcomp", "advcl") and lemma(trig.head) in ("use", "employ", "fire", "launch"):
+            scope |= {t.i for c in trig.head.children if c.dep_ == "dobj" for t in c.subtree}  # "used X to strike"
         weapons = weapon_refs(view, scope, attacker)
         systems = [w for w in weapons if w.kind == "system"]
         if attacker is None and systems:

@@ -88,22 +88,28 @@ def assess(view: SentView, trig: Any) -> Assessment:
         own.append(node)
     under_speech = len(own) < len(chain)
     negated = refused = standing = hedged = conditional = planned = hypothetical = denied = question = False
+    reported_adv = False
     refusal, planned_l, hypo_l = cue("modality", "refusal"), cue("modality", "planned"), cue("modality", "hypothetical")
     crossed = False
     for k, node in enumerate(own):
         if crossed:  # a coordinated or adverbial clause keeps its own polarity
             break
-        crossed = node.dep_ in ("conj", "advcl", "relcl", "acl")
+        crossed = node.dep_ in ("conj", "advcl", "relcl", "acl") and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # "plans to deliver" goes on
         lem = lemma(node)
         kids = list(node.children)
+        if node.i != trig.i and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+            refused = True  # "has no plans to deliver", "no intention of allowing"
+            continue
         neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids)
         below = own[k - 1] if k else None
         if node.i == trig.i:
             negated = negated or neg
         elif neg and (f"not {lem}" in refusal or lem in READY or (below is not None and lemma(below) in READY)):
             refused = True
-        elif neg and below is not None and below.dep_ in ("xcomp", "acomp"):
-            negated = True
+        elif neg and below is not None and (below.dep_ in ("xcomp", "acomp") or (
+                below.i == trig.i and trig.pos_ == "NOUN" and below.dep_ in ("dobj", "nsubjpass", "attr"))):
+            negated = True  # "did not want to allow", "has not given permission"
         if node.i != trig.i and lem in refusal:
             refused = True
         if node.i != trig.i and lem in planned_l:
@@ -117,6 +123,8 @@ def assess(view: SentView, trig: Any) -> Assessment:
         for c in kids:
             if c.dep_ == "advmod" and lemma(c) in cue("modality", "standing"):
                 standing = True
+            if c.dep_ == "advmod" and c.lower_ in cue("modality", "report_adverbs"):
+                reported_adv = True
             if c.dep_ == "aux" and c.lower_ in cue("modality", "hedge_modals"):
                 if not (under_speech and c.lower_ in FUTURE_IN_PAST):
                     hedged = True
@@ -133,6 +141,7 @@ def assess(view: SentView, trig: Any) -> Assessment:
     if view.sent.text.rstrip().endswith("?"):
         question = True
     attribution, is_report = _attribution(view, chain)
+    is_report = is_report or reported_adv
     kids = list(trig.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(c.dep_ == "nsubj" for c in kids) \
             and trig.dep_ not in ("ccomp", "xcomp", "conj"):

@@ -11,6 +11,7 @@ Encoding (documented in docs and relied on by the knowledge base):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from redlines.extract.args import (
@@ -27,7 +28,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, lemma, phrase_matches
-from redlines.model import RUSSIA, UKRAINE, Statement, StatementType, Zone
+from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, Zone
 
 NOT_DONORS = frozenset({"Ukraine", "Russia"})
 ALL_ZONES = (Zone.UA_HELD, Zone.UA_OCCUPIED, Zone.RU_BORDER, Zone.RU_DEEP)
@@ -65,8 +66,21 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
     for s, e, phrase in phrase_matches(doc, cue("permission", "allow_phrases")):
         out.append((doc[s:e].root, "allow", "phrase"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "restrict_phrases")):
+        out.append((doc[s:e].root, "restrict", "forbid"))
+    for s, e, phrase in phrase_matches(doc, cue("permission", "limit_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
+    for tok in doc:  # "imposes no restrictions on ...", "has not placed any restrictions on ..."
+        if lemma(tok) in nouns and tok.pos_ == "NOUN" and _no_restriction(tok):
+            out.append((tok, "allow", "no_restriction"))
     return out
+
+
+def _no_restriction(tok: Any) -> bool:
+    """A restriction noun denied by its determiner or by a negated verb ('no limits', 'did not impose any')."""
+    if any(c.dep_ == "det" and c.lower_ in cue("permission", "no_restriction_dets") for c in tok.children):
+        return True
+    head = tok.head
+    return any(c.lower_ == "any" for c in tok.children) and any(c.dep_ == "neg" for c in head.children)
 
 
 def _limited_to(tok: Any) -> bool:
@@ -85,7 +99,7 @@ def _scope(trig: Any) -> set[int]:
 
 def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     """The clause is about using weapons somewhere (not about a delivery)."""
-    if how in ("only", "phrase", "lift", "keep"):
+    if how in ("only", "forbid", "lift", "keep", "no_restriction"):
         return True
     lemmas = {lemma(view.doc[i]) for i in scope}
     if lemmas & cue("permission", "use_words"):
@@ -96,28 +110,28 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
 
 def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tuple[list[tuple[str, str | None]], bool]:
     """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
-    found = agents(view, trig, strict=how not in ("phrase", "only"))
+    found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "no_restriction"))
     if found is None:
         return [], False
     pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]
     pairs = [(a, s) for a, s in pairs if a and a not in NOT_DONORS]
     if pairs:
         return list(dict.fromkeys(pairs)), True
-    if found and how in ("phrase", "only"):  # "depots in Russia are legitimate targets, the White House said"
+    if found and how in ("phrase", "only", "forbid", "no_restriction"):  # "... are legitimate targets, X said"
         for node in governors(trig)[1:]:
             if lemma(node) in cue("modality", "speech_verbs"):
                 return _donors(view, node, ctx, "allow")
     if found:  # the subject is Ukraine or Russia: not a donor's decision
         return [], False
-    others = [actor_name(m) for m in view.of(("ACTOR", "PERSON"))]
-    others = [a for a in others if a and a not in NOT_DONORS]
+    others = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in view.of(("ACTOR", "PERSON"))]
+    others = [(a, s) for a, s in others if a and a not in NOT_DONORS]
     if others:
-        return [(others[0], None)], False
+        return [others[0]], False
     if ctx.prev is not None:
-        prev = [actor_name(m) for m in ctx.prev.of(("ACTOR", "PERSON"))]
-        prev = [a for a in prev if a and a not in NOT_DONORS]
+        prev = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in ctx.prev.of(("ACTOR", "PERSON"))]
+        prev = sorted(((a, s) for a, s in prev if a and a not in NOT_DONORS), key=lambda p: p[1] is None)
         if prev:
-            return [(prev[0], None)], False
+            return [prev[0]], False
     return [], False
 
 
@@ -152,10 +166,15 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
-        if how == "only":
+        if how in ("only", "forbid"):
             a = a.unhedged()
+            if how == "forbid" and a.negated:  # the phrase carries its own "not"
+                a = replace(a, negated=False)
+        if how == "no_restriction":  # "has not placed any restrictions": the negation is the permission
+            a = replace(a, negated=False, refused=False)
         if action == "allow" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in trig.children):
-            continue  # "we should allow them to ...": a position (positions.py), not a decision
+            out.extend(_should_allow(view, trig, ctx, scope))  # "we should allow them to ...": a position
+            continue
         polarity = True
         if action == "allow" and (a.refused or a.negated):
             if a.negated and not a.refused and _negated_event(trig):
@@ -184,7 +203,19 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
                            speaker=speaker, extra=extra)
                 if not syntactic:
                     st = st.with_(confidence=round(st.confidence - 0.1, 2))
+                if st.modality == Modality.HYPOTHETICAL and w is None:
+                    continue  # a wish about unnamed weapons says nothing a ledger can use
                 out.append(st)
+    return out
+
+
+def _should_allow(view: SentView, trig: Any, ctx: Context, scope: set[int]) -> list[Statement]:
+    """'We think we should allow them to strike ...' voiced by a donor: a position of support."""
+    a = assess(view, trig).unhedged()
+    out = []
+    for donor, speaker in _donors(view, trig, ctx, "phrase")[0]:
+        out.append(build(view, StatementType.POSITION, trig, a, ctx, donor, action="support", speaker=speaker,
+                         topic=" ".join(t.text for t in trig.subtree)[:120], zones=zones_of(view, scope)))
     return out
 
 

@@ -42,23 +42,40 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             continue
         lem = lemma(tok)
         for action in ACTIONS:
-            if lem in cue("position", action) and _is_position_use(tok, action):
+            if lem in cue("position", action) and _is_position_use(tok, action, view):
                 out.append((tok, action))
                 break
     return out
 
 
-def _is_position_use(tok: Any, action: str) -> bool:
+def _is_position_use(tok: Any, action: str, view: SentView | None = None) -> bool:
     """Filter obvious non-position uses ("call" as a noun, "back" as an adverb, "support" as aid)."""
-    if tok.pos_ in ("ADV", "ADP", "PART") or tok.dep_ in ("pcomp", "pobj", "amod", "compound"):
+    if lemma(tok) == "ask":  # "asking Zelensky to stop", not "asked if ..." nor "asked about"
+        return any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
+            and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in tok.subtree for c in t.children)
+    if tok.pos_ in ("ADV", "ADP", "PART") or (tok.pos_ == "VERB" and tok.dep_ in ("pcomp", "pobj", "amod")):
         return False
     if action == "support" and tok.pos_ == "NOUN":
-        return lemma(tok.head) in ("express", "voice", "signal", "declare", "pledge", "show", "offer")
+        return lemma(tok.head) in ("express", "voice", "signal", "declare", "pledge", "show", "offer") or \
+            (view is not None and bool(_from_actors(view, tok)))
     if action == "urge" and tok.pos_ == "NOUN":
         return lemma(tok) in ("push", "appeal", "plea") and any(c.dep_ in ("acl", "xcomp") for c in tok.children)
     if lemma(tok) == "call":
         return any(c.lower_ in ("on", "for", "upon") for c in tok.children)
     return True
+
+
+def _from_actors_tok(tok: Any) -> list[Any]:
+    """'support from France and Germany': the 'from' phrase of a support noun (or of its head noun)."""
+    for node in (tok, tok.head.head if tok.dep_ == "pobj" else tok):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                return [c]
+    return []
+
+
+def _from_actors(view: SentView, tok: Any) -> list[Any]:
+    return [m for c in _from_actors_tok(tok) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
 
 
 def _topic(view: SentView, trig: Any) -> str:
@@ -85,7 +102,7 @@ def extract_positions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
-        found = agents(view, trig) or []
+        found = (_from_actors(view, trig) if trig.pos_ == "NOUN" else []) or agents(view, trig) or []
         if action == "support" and trig.pos_ == "NOUN" and not found:
             found = agents(view, trig.head) or []
         scope = subtree_ids(trig) | ({c.i for c in trig.head.subtree} if trig.pos_ == "NOUN" else set())

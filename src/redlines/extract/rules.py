@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from redlines.extract.args import SentView, make_view
@@ -13,7 +14,8 @@ from redlines.extract.provenance import Context
 from redlines.extract.quotes import extract_quotes, link_quotes
 from redlines.extract.requests import extract_requests
 from redlines.extract.transfers import extract_transfers, resolve_weapon_anaphora
-from redlines.model import ParsedDocument, Statement
+from redlines.extract.triggers import trigger_words
+from redlines.model import ParsedDocument, Sentence, Statement
 
 SentenceRule = Callable[[SentView, Context], list[Statement]]
 
@@ -32,28 +34,53 @@ class RuleExtractor:
 
     name = "rules"
 
-    def __init__(self, gazetteer: Any = None) -> None:
+    def __init__(self, gazetteer: Any = None, nlp: Any = None) -> None:
         self.gazetteer = gazetteer
+        self.nlp = nlp  # optional: parse sentences the language layer skipped when they hold a trigger
+        self.errors: list[str] = []  # rule failures of the last document (a broken rule skips, never aborts)
 
     def extract(self, parsed: ParsedDocument) -> list[Statement]:
         """Statements of one document: typed claims first (document order), then quotes linked to them."""
+        self.errors = []
         views: dict[int, SentView] = {}
         claims: list[Statement] = []
         prev: SentView | None = None
         for sent in parsed.sentences:
+            if sent.parse is None and self.nlp is not None and worth_parsing(parsed, sent):
+                sent = replace(sent, parse=self.nlp(sent.text))
             view = make_view(parsed, sent)
             if view is None:
                 continue
             views[sent.index] = view
             ctx = Context(prev=prev)
             for rule in SENTENCE_RULES:
-                claims.extend(rule(view, ctx))
+                claims.extend(self._safely(rule, view, ctx))
             prev = view
         claims = apply_narrowing(claims, views)
         claims = resolve_weapon_anaphora(claims, views)
         claims = [s.with_(extractor=self.name) for s in claims]
-        quotes = extract_quotes(parsed, views)
+        try:
+            quotes = extract_quotes(parsed, views)
+        except Exception as exc:  # noqa: BLE001 - unbalanced or odd quotation marks must not stop an ingest
+            self.errors.append(f"extract_quotes: {type(exc).__name__}: {exc}")
+            quotes = []
         return link_quotes(claims, quotes)
+
+
+    def _safely(self, rule: SentenceRule, view: SentView, ctx: Context) -> list[Statement]:
+        """Run one rule on one sentence; an unexpected parse shape costs that sentence, not the document."""
+        try:
+            return rule(view, ctx)
+        except Exception as exc:  # noqa: BLE001 - one odd sentence must not stop an ingest
+            self.errors.append(f"{rule.__name__} on sentence {view.sent.index}: {type(exc).__name__}: {exc}")
+            return []
+
+
+def worth_parsing(parsed: ParsedDocument, sent: Sentence) -> bool:
+    """An unparsed sentence with a trigger word and an actor or weapon mention."""
+    words = {w.strip(".,;:!?\"“”'’()").lower() for w in sent.text.split()}
+    has_trigger = bool(words & trigger_words())
+    return has_trigger and bool(parsed.mentions_in(sent.start_char, sent.end_char))
 
 
 def extract(parsed: ParsedDocument, gazetteer: Any = None) -> list[Statement]:

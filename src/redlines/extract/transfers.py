@@ -75,7 +75,8 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             out.append((tok, "deliver"))  # "Himars supplied by Washington", "a missile donated by Germany"
         elif verb and lem == "receive" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
             out.append((tok, "deliver"))  # "the F-16s Ukraine will receive from Denmark"
-        elif verb and lem in deliver and tok.dep_ not in ("amod", "acl", "relcl"):
+        elif verb and lem in deliver and (tok.dep_ not in ("amod", "acl", "relcl") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):  # "plans to deliver", "decision to send"
             if not permission_obj:
                 out.append((tok, "deliver"))
         elif about_use and lem in cue("transfer", "approve_verbs"):
@@ -113,7 +114,7 @@ def _scope(view: SentView, trig: Any) -> set[int]:
     for a participle ("F-16s donated by Denmark") the noun it describes."""
     if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return subtree_ids(trig.head)
-    if trig.dep_ in ("acl", "amod", "relcl"):
+    if trig.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
         head = trig.head
         return {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod") for t in c.subtree} \
             | subtree_ids(trig)
@@ -126,14 +127,16 @@ def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
             tok = view.root(m)
             while tok.dep_ in ("compound", "nummod", "amod") and tok.head.i != tok.i:
                 tok = tok.head
-            n = number_of(tok)
+            own = view.span(m.start_char, m.end_char)
+            n = number_of(tok, skip=set(range(own.start, own.end)) if own is not None else set())
             if n is not None:
                 return n
     return None
 
 
 def _donors(view: SentView, trig: Any, ctx: Context) -> list[str]:
-    if lemma(trig) == "receive" or trig.dep_ in ("acl", "amod"):
+    participle = trig.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    if lemma(trig) == "receive" or participle:
         preps = [c for c in trig.children if (c.dep_ == "prep" and c.lower_ == "from") or c.dep_ == "agent"]
         names = [actor_name(m) for p in preps for m in view.of(("ACTOR", "PERSON"), subtree_ids(p))]
         return list(dict.fromkeys(n for n in names if n and n != "Ukraine"))
@@ -186,7 +189,9 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
             weapons: list[WeaponRef | None] = list(weapon_refs(view, scope, donor))
             if pairs is not None:
                 weapons = [w for w in weapons if w is not None and (w.kind != "system" or w.id in pairs.get(donor, ()))]
-            weapons = [w for w in weapons if not (w.kind == "origin" and money)] or [None]
+            weapons = [w for w in weapons if not (w is not None and w.kind == "origin" and money)]
+            if money is not None or not weapons:
+                weapons = [None] + weapons  # the amount is its own statement; named weapons follow
             if weapons == [None] and money is None and action != "approve":
                 continue
             for w in weapons:
@@ -280,4 +285,39 @@ def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentVi
                     out[k] = st.with_(weapon=ref, confidence=round(st.confidence - 0.1, 2),
                                       extra={**st.extra, "weapon_from": f"sentence {j}"})
                     break
+        elif st.type == StatementType.TRANSFER and w is not None and w.kind == "origin" and w.id == st.actor \
+                and idx in views and _anaphoric_class(views[idx], None):
+            ref = _recent_system(views, idx)  # "declined to send the weapon": the system just named
+            if ref is not None:
+                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
+        elif w is not None and w.kind == "class" and idx in views and _anaphoric_class(views[idx], w.id):
+            ref = _recent_system(views, idx)
+            if ref is not None:
+                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": f"anaphora of {w.id}"})
     return [s for s in out if not (s.type == StatementType.TRANSFER and s.weapon is None and s.money is None)]
+
+
+def _anaphoric_class(view: SentView, cls: str | None) -> bool:
+    """'these armored vehicles', 'the first six aircraft', 'the weapon': a class noun pointing back at a
+    named system (cls None: any generic class with a definite or demonstrative determiner)."""
+    for m in view.of(("WEAPON_CLASS",)):
+        if cls is not None and (m.canonical or m.text) != cls:
+            continue
+        kids = list(view.root(m).children)
+        dets = ("these", "those", "such", "this", "that", "the") if cls is None else ("these", "those", "such")
+        if any(c.dep_ == "det" and c.lower_ in dets for c in kids) and not any(
+                c.dep_ in ("amod", "compound", "prep") for c in kids if cls is None) or (
+                any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+                and any(c.lower_ in ("first", "last", "remaining") for c in kids)):
+            return True
+    return False
+
+
+def _recent_system(views: dict[int, SentView], idx: int) -> WeaponRef | None:
+    """The last weapon system named in the three sentences before `idx`."""
+    for j in range(idx - 1, idx - 4, -1):
+        v = views.get(j)
+        systems = v.of(("WEAPON",)) if v is not None else []
+        if systems:
+            return WeaponRef("system", systems[-1].canonical or systems[-1].text)
+    return None

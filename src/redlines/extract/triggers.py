@@ -66,3 +66,17 @@ def has_phrase(doc: Any, phrases: frozenset[str], lo: int = 0, hi: int | None = 
     """True when one of `phrases` occurs within tokens [lo, hi)."""
     hi = len(doc) if hi is None else hi
     return any(lo <= s and e <= hi for s, e, _ in phrase_matches(doc, phrases))
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Every single trigger word of the statement sections, with simple inflections (for a cheap pre-check)."""
+    words: set[str] = set()
+    for section in ("permission", "transfer", "position", "request", "attack"):
+        for name, values in load_triggers().get(section, {}).items():
+            if isinstance(values, dict):
+                values = list(values)
+            for v in values or []:
+                w = str(v).lower().split()[0]
+                words.update({w, w + "s", w + "ed", w + "d", w + "ing", w[:-1] + "ing" if w.endswith("e") else w})
+    return frozenset(words | {"sent", "gave", "given", "held", "struck", "hit", "shot", "said"})

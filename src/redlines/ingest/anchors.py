@@ -13,15 +13,52 @@ from datetime import date
 from redlines.ingest.patterns import Event, load_events
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _NUM = r"(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -36,29 +73,36 @@ MONTH_DAY_RES = (
     re.compile(rf"\b{_DAY}\s+{_MON}\b(?!,?\s+(?:19|20)\d{{2}})"),
 )
 MONTH_YEAR_RE = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")
-YEAR_RE = re.compile(r"\b(?P<prep>in|since|during|from|of|until|through|early|late|mid-|by|before|after)?\s*(?P<year>(?:19|20)\d{2})\b(?!-\d)", re.I)
-LAST_MONTH_NAME_RE = re.compile(rf"\blast\s+{_MON}(?!\s+(?:\d|of))", re.I)
+YEAR_RE = re.compile(
+    r"\b(?P<prep>in|since|during|from|of|until|through|early|late|mid-|by|before|after)?\s*(?P<year>(?:19|20)\d{2})\b(?!-\d)",
+    re.IGNORECASE,
+)
+LAST_MONTH_NAME_RE = re.compile(rf"\blast\s+{_MON}(?!\s+(?:\d|of))", re.IGNORECASE)
 WEEKDAY_RE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")
 RELATIVE_RES = (
-    ("more_ago", re.compile(rf"\bmore than\s+{_NUM}\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
-    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>day|week|month)s?\s+ago\b", re.I)),
-    ("last_weekend", re.compile(r"\b(?:last|past|over the)\s+weekend\b", re.I)),
-    ("earlier_this_week", re.compile(r"\bearlier (?:this|in the) week\b", re.I)),
-    ("this_week", re.compile(r"\bthis week\b", re.I)),
-    ("last_week", re.compile(r"\b(?:last|past) week\b", re.I)),
-    ("this_month", re.compile(r"\b(?:earlier )?this month\b", re.I)),
-    ("last_month", re.compile(r"\blast month\b", re.I)),
-    ("this_year", re.compile(r"\b(?:earlier )?this year\b", re.I)),
-    ("last_year", re.compile(r"\blast year\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("today", re.compile(r"\btoday\b", re.I)),
+    ("more_ago", re.compile(rf"\bmore than\s+{_NUM}\s+(?P<unit>day|week|month)s?\s+ago\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>day|week|month)s?\s+ago\b", re.IGNORECASE)),
+    ("last_weekend", re.compile(r"\b(?:last|past|over the)\s+weekend\b", re.IGNORECASE)),
+    ("earlier_this_week", re.compile(r"\bearlier (?:this|in the) week\b", re.IGNORECASE)),
+    ("this_week", re.compile(r"\bthis week\b", re.IGNORECASE)),
+    ("last_week", re.compile(r"\b(?:last|past) week\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\b(?:earlier )?this month\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\blast month\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\b(?:earlier )?this year\b", re.IGNORECASE)),
+    ("last_year", re.compile(r"\blast year\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    ("today", re.compile(r"\btoday\b", re.IGNORECASE)),
 )
 FUTURE_RE = re.compile(
-    r"\b(will|shall|(?:is|are|was|were) (?:expected|due|set|scheduled|slated) to|plans? to|next (?:week|month|year|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|upcoming|later this (?:week|month|year))\b",
-    re.I,
+    r"\b(will|shall|(?:is|are|was|were) (?:expected|due|set|scheduled|slated) to|plans? to|"
+    r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"tomorrow|upcoming|later this (?:week|month|year))\b",
+    re.IGNORECASE,
 )
-NEGATION_RE = re.compile(r"\b(not|never|no longer|refus\w*|reject\w*|rul\w* out|declin\w*|without|prohibit\w*)\b|n['’]t\b", re.I)
+NEGATION_RE = re.compile(
+    r"\b(not|never|no longer|refus\w*|reject\w*|rul\w* out|declin\w*|without|prohibit\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -89,7 +133,7 @@ ABBREV_END_RE = re.compile(
 
 
 def split_sentences(text: str) -> list[str]:
-    """Rough sentence split for date evidence (paragraphs, then terminal punctuation, not after 'Jan.' or 'U.S.')."""
+    """Rough sentence split for date evidence: at terminal punctuation, not after 'Jan.' or 'U.S.'."""
     out: list[str] = []
     glue = False
     for part in SENTENCE_SPLIT_RE.split(text):
@@ -156,14 +200,31 @@ def sentence_clues(sent: str, i: int, events: tuple[Event, ...]) -> list[Clue]:
         taken.append(m.span())
         y, mon = int(m.group("year")), _month(m.group("mon"))
         end = _safe_date(y + (mon == 12), mon % 12 + 1, 1)
-        out.append(Clue("month_year", m.group(0), i, date(y, mon, 1), date.fromordinal(end.toordinal() - 1) if end else None,
-                        future=future))
+        out.append(
+            Clue(
+                "month_year",
+                m.group(0),
+                i,
+                date(y, mon, 1),
+                date.fromordinal(end.toordinal() - 1) if end else None,
+                future=future,
+            )
+        )
     for m in YEAR_RE.finditer(sent):
         if not free(m):
             continue
         y = int(m.group("year"))
-        out.append(Clue("year", m.group(0).strip(), i, date(y, 1, 1), date(y, 12, 31), future=future,
-                        prep=(m.group("prep") or "").lower()))
+        out.append(
+            Clue(
+                "year",
+                m.group(0).strip(),
+                i,
+                date(y, 1, 1),
+                date(y, 12, 31),
+                future=future,
+                prep=(m.group("prep") or "").lower(),
+            )
+        )
     for m in LAST_MONTH_NAME_RE.finditer(sent):
         out.append(Clue("last_month_name", m.group(0), i, value=_month(m.group("mon"))))
     if not future:
@@ -176,7 +237,11 @@ def sentence_clues(sent: str, i: int, events: tuple[Event, ...]) -> list[Clue]:
                 taken.append(m.span())
                 n = m.groupdict().get("n")
                 num = (int(n) if n.isdigit() else NUMBERS[n.lower()]) if n else None
-                out.append(Clue("relative", m.group(0), i, value=(key, num, (m.groupdict().get("unit") or "").lower())))
+                out.append(
+                    Clue(
+                        "relative", m.group(0), i, value=(key, num, (m.groupdict().get("unit") or "").lower())
+                    )
+                )
     out.extend(event_clues(sent, i, events, future, out))
     return out
 

@@ -73,8 +73,15 @@ def build_document(raw: RawArticle) -> Document:
     check_prose(text)
     url = _meta(raw.url) or (html_meta.url if html_meta else None)
     removed = chrome + cleaned.removed
-    outlet = _meta(raw.outlet) or guess_outlet(cleaned.byline, cleaned.removed, url, html_meta.sitename if html_meta else None)
-    title = _meta(raw.title) or (html_meta.title if html_meta else None) or cleaned.headline or fallback_title(text)
+    outlet = _meta(raw.outlet) or guess_outlet(
+        cleaned.byline, cleaned.removed, url, html_meta.sitename if html_meta else None
+    )
+    title = (
+        _meta(raw.title)
+        or (html_meta.title if html_meta else None)
+        or cleaned.headline
+        or fallback_title(text)
+    )
     return Document(
         id=content_id(text),
         text=text,
@@ -96,7 +103,9 @@ def publication_date(raw: RawArticle, cleaned: Cleaned, text: str, html_date: da
         return infer_published(text, given=raw.published)
     if html_date:
         p = infer_published(text, dateline=html_date)
-        return PublishedDate(p.value, PublishedHow.DATELINE, p.confidence, p.earliest, p.latest, "HTML page metadata date")
+        return PublishedDate(
+            p.value, PublishedHow.DATELINE, p.confidence, p.earliest, p.latest, "HTML page metadata date"
+        )
     explicit = parse_full_date(cleaned.published_line or "") or parse_full_date(cleaned.dateline or "")
     if explicit:
         return infer_published(text, dateline=explicit)

@@ -6,7 +6,6 @@ and canonical URL. The page chrome trafilatura leaves out is returned for the au
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,7 +67,7 @@ def _chrome(html: str, article: str) -> str:
 
     try:
         tree = lxml.html.fromstring(html)
-    except Exception:  # lxml raises several parser errors on junk; chrome is only for the audit trail
+    except Exception:  # noqa: BLE001 - lxml raises assorted parser errors; chrome is only for the audit
         return ""
     for el in tree.xpath("//head|//script|//style|//noscript|//template"):
         el.drop_tree()

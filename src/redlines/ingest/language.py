@@ -13,7 +13,9 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 @lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
     """Function words per language code, from data/boilerplate.yaml."""
-    return {lang: frozenset(w.lower() for w in words) for lang, words in load_boilerplate()["stopwords"].items()}
+    return {
+        lang: frozenset(w.lower() for w in words) for lang, words in load_boilerplate()["stopwords"].items()
+    }
 
 
 def words(text: str) -> list[str]:
@@ -69,7 +71,11 @@ def detect_language(text: str) -> str:
         code = "unknown"
     counts = function_word_counts(sample)
     by_words = max(counts, key=lambda k: (counts[k], k == "en")) if any(counts.values()) else None
-    if code != "en" and by_words == "en" and counts["en"] > 2 * max(v for k, v in counts.items() if k != "en"):
+    if (
+        code != "en"
+        and by_words == "en"
+        and counts["en"] > 2 * max(v for k, v in counts.items() if k != "en")
+    ):
         return "en"
     if code == "en" and by_words not in (None, "en") and counts[by_words] > 2 * counts["en"]:
         return by_words

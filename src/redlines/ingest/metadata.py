@@ -11,7 +11,9 @@ from redlines.ingest.anchors import FULL_DATE_RES, MONTHS, split_sentences
 from redlines.ingest.patterns import load_boilerplate
 from redlines.model import RemovedSpan
 
-COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w.&' -]{1,60})", re.I)
+COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w.&' -]{1,60})", re.IGNORECASE
+)
 TITLE_MAX_CHARS = 140
 
 
@@ -44,12 +46,15 @@ def outlet_from_copyright(text: str) -> str | None:
     while name != before:  # "Kyiv Daily Media Ltd." -> "Kyiv Daily"
         before = name
         for suffix in sorted(outlet_tables()[2], key=len, reverse=True):
-            name = re.sub(rf"[\s,]+{re.escape(suffix.rstrip('.'))}\.?$", "", name, flags=re.I).strip(" .,")
+            tail = rf"[\s,]+{re.escape(suffix.rstrip('.'))}\.?$"
+            name = re.sub(tail, "", name, flags=re.IGNORECASE).strip(" .,")
     return name or None
 
 
-def guess_outlet(byline: str | None, removed: list[RemovedSpan], url: str | None, sitename: str | None = None) -> str | None:
-    """Outlet from, in order: byline tag, copyright footer, duplicated outlet line, HTML site name, URL domain."""
+def guess_outlet(
+    byline: str | None, removed: list[RemovedSpan], url: str | None, sitename: str | None = None
+) -> str | None:
+    """Outlet from: byline tag, copyright, duplicated outlet line, site name, URL domain, chrome, masthead."""
     bylines = outlet_tables()[0]
     if byline:
         return bylines.get(byline, byline)
@@ -76,8 +81,8 @@ def outlet_in_chrome(removed: list[RemovedSpan]) -> str | None:
     """A known outlet name the removed chrome mentions most often ('Recomendaciones EL PAÍS')."""
     names = set(outlet_tables()[0].values()) | set(outlet_tables()[1].values())
     chrome = "\n".join(r.text for r in removed if r.reason != "byline")
-    counts = {n: len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", chrome)) for n in names}
-    best = max(sorted(counts), key=lambda n: counts[n], default=None)
+    counts = {n: len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", chrome, re.IGNORECASE)) for n in names}
+    best = max(sorted(counts), key=lambda n: (counts[n], len(n)), default=None)
     return best if best and counts[best] else None
 
 
@@ -97,7 +102,11 @@ def parse_full_date(text: str) -> date | None:
     for rx in FULL_DATE_RES:
         m = rx.search(text)
         if m:
-            mon = int(m.group("mnum")) if "mnum" in rx.groupindex else MONTHS[m.group("mon").lower().rstrip(".")]
+            mon = (
+                int(m.group("mnum"))
+                if "mnum" in rx.groupindex
+                else MONTHS[m.group("mon").lower().rstrip(".")]
+            )
             try:
                 return date(int(m.group("year")), mon, int(m.group("day")))
             except ValueError:

@@ -99,7 +99,9 @@ def parse_events(data: dict[str, Any], origin: str = "events") -> tuple[Event, .
             raise UsageError(f"{origin}: event #{i + 1} is malformed ({exc})") from exc
         if end < start or not pats or not all(pats):
             raise UsageError(f"{origin}: event {e.get('id', i + 1)} has an empty pattern or end before start")
-        out.append(Event(str(e.get("id", i)), str(e.get("title", "")), start, end, pats, str(e.get("source", ""))))
+        out.append(
+            Event(str(e.get("id", i)), str(e.get("title", "")), start, end, pats, str(e.get("source", "")))
+        )
     return tuple(out)
 
 

@@ -9,7 +9,8 @@ The rule (inference):
 2. Turn them into weighted constraints on the publication date D: every past anchor is on or before
    D; a year-less "May 29" lies within ~8 months before D; a weekday resolves to the most recent
    such weekday on or before D and, when its sentence names an anchor (an event, a date), must fall
-   on it; a relative phrase must contain the anchors of its sentence; a weekday in a sentence with
+   on it (an anchor only in the next or previous sentence of the paragraph counts at lower weight);
+   a relative phrase must contain the anchors of its sentence; a weekday in a sentence with
    "last week" falls in that week; a written-out past year ("in 2023") suggests D is in a later
    year (news style omits the current year); a page display date removed as chrome bounds D above;
    a weekday tied to no anchor slightly prefers to fall on or after the latest anchor.
@@ -17,9 +18,11 @@ The rule (inference):
    weight; choose the smallest (news is published on the day of its latest event or soon after);
    report the run of equally good days after it as earliest/latest, and a confidence that grows
    with pinning evidence (weekday = event) and shrinks with the width and the violations.
-Only the first 30,000 characters are read. With no year anywhere, a weekday tied to a year-less date
-("on Tuesday, Sept. 3") picks the year between 2022 and 2026 when that is unambiguous. No anchor at all gives UNKNOWN with confidence 0. A user-given date always wins (GIVEN, 1.0); an
-explicit dateline or HTML metadata date gives DATELINE (0.9; 0.8 when its year had to be inferred).
+Only the first 30,000 characters are read. With no year anywhere, a weekday tied to a year-less
+date ("on Tuesday, Sept. 3") picks the year between 2022 and 2026 when that is unambiguous. No
+anchor at all gives UNKNOWN with confidence 0. A user-given date always wins (GIVEN, 1.0); an
+explicit dateline, a "Published ..." or timestamp line near the headline, or an HTML metadata date
+gives DATELINE (0.9; 0.8 when a "KYIV, Nov 20 (Reuters)" dateline's year had to be inferred).
 """
 
 from __future__ import annotations
@@ -33,7 +36,19 @@ from redlines.ingest.patterns import Event
 from redlines.model import PublishedDate, PublishedHow
 
 DAY = timedelta(days=1)
-PAST_YEAR_PREPS = {"in", "since", "during", "from", "of", "early", "late", "mid-", "after", "through", "until"}
+PAST_YEAR_PREPS = {
+    "in",
+    "since",
+    "during",
+    "from",
+    "of",
+    "early",
+    "late",
+    "mid-",
+    "after",
+    "through",
+    "until",
+}
 WEEK_KEYS = {"this_week", "last_week", "earlier_this_week", "last_weekend"}
 Interval = tuple[date, date]
 WAR_START, WAR_END = date(2022, 2, 24), date(2026, 12, 31)  # years tried when the text names none
@@ -128,7 +143,9 @@ def _anchor_intervals(anchors: list[Clue], d: date) -> list[Interval]:
     return out
 
 
-def build_constraints(clues: list[Clue], upper_bounds: Iterable[date] = (), month_day: tuple[int, int] | None = None) -> list[Constraint]:
+def build_constraints(
+    clues: list[Clue], upper_bounds: Iterable[date] = (), month_day: tuple[int, int] | None = None
+) -> list[Constraint]:
     """Weighted constraints on the publication date from the text's clues (see module docstring)."""
     cons: list[Constraint] = []
     by_sentence: dict[int, list[Clue]] = {}
@@ -137,14 +154,20 @@ def build_constraints(clues: list[Clue], upper_bounds: Iterable[date] = (), mont
     for c in clues:
         if c.future:
             continue
-        if c.kind in ("full", "event") or (c.kind == "month_year") or (c.kind == "year" and c.prep in PAST_YEAR_PREPS):
+        if (
+            c.kind in ("full", "event")
+            or (c.kind == "month_year")
+            or (c.kind == "year" and c.prep in PAST_YEAR_PREPS)
+        ):
             w = {"full": 3.0, "event": 2.0, "month_year": 2.0, "year": 1.0}[c.kind]
             start = c.start
             assert start is not None
             label = f"event {c.value} ({start.isoformat()})" if c.kind == "event" else f"'{c.text}'"
             cons.append(Constraint(w, lambda d, s=start: d >= s, f"{label} is past", lower=start))
             if c.kind in ("month_year", "year") and c.prep != "since":
-                cons.append(Constraint(0.4, lambda d, y=start.year: d.year != y, f"'{c.text}' written with its year"))
+                cons.append(
+                    Constraint(0.4, lambda d, y=start.year: d.year != y, f"'{c.text}' written with its year")
+                )
         elif c.kind == "month_day":
             m, dd = c.value  # type: ignore[misc]
             cons.append(Constraint(1.0, lambda d, m=m, dd=dd: _recent(d, m, dd), f"'{c.text}' is recent"))
@@ -156,12 +179,20 @@ def build_constraints(clues: list[Clue], upper_bounds: Iterable[date] = (), mont
     if tops:  # a weekday tied to no anchor is more likely a later development than one before them all
         top = max(tops)
         for c in clues:
-            if c.kind == "weekday" and not any(a.sentence == c.sentence and a.kind in ("full", "month_day", "event")
-                                               for a in clues):
-                cons.append(Constraint(0.3, lambda d, wd=c.value: resolve_weekday(d, wd) >= top,  # type: ignore[arg-type]
-                                       f"'{c.text}' is after the anchors"))
+            if c.kind == "weekday" and not any(
+                a.sentence == c.sentence and a.kind in ("full", "month_day", "event") for a in clues
+            ):
+                cons.append(
+                    Constraint(
+                        0.3,
+                        lambda d, wd=c.value: resolve_weekday(d, wd) >= top,  # type: ignore[arg-type]
+                        f"'{c.text}' is after the anchors",
+                    )
+                )
     for ub in upper_bounds:
-        cons.append(Constraint(2.0, lambda d, ub=ub: d <= ub, f"page date {ub.isoformat()} is an upper bound"))
+        cons.append(
+            Constraint(2.0, lambda d, ub=ub: d <= ub, f"page date {ub.isoformat()} is an upper bound")
+        )
     if month_day:
         cons.append(Constraint(10.0, lambda d: (d.month, d.day) == month_day, "dateline day", pins=True))
     return cons
@@ -198,19 +229,38 @@ def _sentence_constraints(sent: list[Clue], near: list[Clue] | None = None) -> l
                 return _hits([(r, r)], _anchor_intervals(anchors, d))
 
             if anchors:
-                out.append(Constraint(1.0 if weak else 2.0, on_anchor, f"'{c.text}' falls on {_names(anchors)}"
-                                      + (" (next sentence)" if weak else ""), pins=not weak))
+                out.append(
+                    Constraint(
+                        1.0 if weak else 2.0,
+                        on_anchor,
+                        f"'{c.text}' falls on {_names(anchors)}" + (" (next sentence)" if weak else ""),
+                        pins=not weak,
+                    )
+                )
             for wk in weeks:
                 key = wk.value[0]  # type: ignore[index]
-                out.append(Constraint(
-                    1.0, lambda d, wd=wd, key=key: _hits([(resolve_weekday(d, wd),) * 2], relative_intervals(d, key)),
-                    f"'{c.text}' falls in '{wk.text}'", pins=True))
+                out.append(
+                    Constraint(
+                        1.0,
+                        lambda d, wd=wd, key=key: _hits(
+                            [(resolve_weekday(d, wd),) * 2], relative_intervals(d, key)
+                        ),
+                        f"'{c.text}' falls in '{wk.text}'",
+                        pins=True,
+                    )
+                )
         elif c.kind == "relative" and anchors:
             key, n, unit = c.value  # type: ignore[misc]
-            out.append(Constraint(
-                1.0 if weak else 2.0 if key in WEEK_KEYS or key in ("yesterday", "today", "ago") else 1.0,
-                lambda d, key=key, n=n, unit=unit: _hits(relative_intervals(d, key, n, unit), _anchor_intervals(anchors, d)),
-                f"'{c.text}' covers {_names(anchors)}", pins=key not in ("this_year", "last_year", "more_ago")))
+            out.append(
+                Constraint(
+                    1.0 if weak else 2.0 if key in WEEK_KEYS or key in ("yesterday", "today", "ago") else 1.0,
+                    lambda d, key=key, n=n, unit=unit: _hits(
+                        relative_intervals(d, key, n, unit), _anchor_intervals(anchors, d)
+                    ),
+                    f"'{c.text}' covers {_names(anchors)}",
+                    pins=key not in ("this_year", "last_year", "more_ago"),
+                )
+            )
     return out
 
 
@@ -250,7 +300,9 @@ def infer_published(
     if given:
         return PublishedDate(given, PublishedHow.GIVEN, 1.0, given, given, "given by the user")
     if dateline:
-        return PublishedDate(dateline, PublishedHow.DATELINE, 0.9, dateline, dateline, "explicit dateline or page metadata")
+        return PublishedDate(
+            dateline, PublishedHow.DATELINE, 0.9, dateline, dateline, "explicit dateline or page metadata"
+        )
     clues = find_clues(text[:INFERENCE_CHARS], events)
     page_dates = list(page_dates)
     cons = build_constraints(clues, page_dates, dateline_month_day)
@@ -258,8 +310,14 @@ def infer_published(
     month_days = [c.value for c in clues if c.kind == "month_day" and not c.future]
     if not lowers:
         found = _year_from_weekdays(cons) if month_days else None
-        return found or PublishedDate(None, PublishedHow.UNKNOWN, 0.0, None, None,
-                                      "no dated evidence (no absolute date with a year, no known event)")
+        return found or PublishedDate(
+            None,
+            PublishedHow.UNKNOWN,
+            0.0,
+            None,
+            None,
+            "no dated evidence (no absolute date with a year, no known event)",
+        )
     top = max(lowers)
     lo = top - timedelta(days=60)
     hi = top + timedelta(days=45)
@@ -272,7 +330,7 @@ def infer_published(
 
 
 def _year_from_weekdays(cons: list[Constraint]) -> PublishedDate | None:
-    """No year anywhere: a weekday tied to a month-day ('on Tuesday, Sept. 3') picks the year within the war."""
+    """No year anywhere: a weekday tied to a month-day ('on Tuesday, Sept. 3') picks the year (2022-2026)."""
     if not any(c.pins for c in cons):
         return None
     costs = {}
@@ -285,10 +343,14 @@ def _year_from_weekdays(cons: list[Constraint]) -> PublishedDate | None:
     if (bests[-1] - bests[0]).days > 14 or not any(c.pins and c.test(bests[0]) for c in cons):
         return None
     p = _describe(bests[0], bests[-1], least, True, cons, False)
-    return replace(p, confidence=min(p.confidence, 0.5), rule="year from the weekday of a year-less date | " + p.rule)
+    return replace(
+        p, confidence=min(p.confidence, 0.5), rule="year from the weekday of a year-less date | " + p.rule
+    )
 
 
-def _describe(best: date, last: date, cost: float, bounded: bool, cons: list[Constraint], dateline: bool) -> PublishedDate:
+def _describe(
+    best: date, last: date, cost: float, bounded: bool, cons: list[Constraint], dateline: bool
+) -> PublishedDate:
     latest_anchor = max((c for c in cons if c.lower and c.lower <= best), key=lambda c: c.lower, default=None)
     pins = [c for c in cons if c.pins and c.test(best)]
     broken = [c for c in cons if not c.test(best)]
@@ -301,10 +363,16 @@ def _describe(best: date, last: date, cost: float, bounded: bool, cons: list[Con
     if latest_anchor:
         parts.append(f"latest anchor: {latest_anchor.why}")
     parts += [p.why for p in pins[:3]]
-    parts.append(f"smallest consistent date; {width + 1} day(s) fit" + ("" if bounded else " (no upper bound)"))
+    parts.append(
+        f"smallest consistent date; {width + 1} day(s) fit" + ("" if bounded else " (no upper bound)")
+    )
     if broken:
         parts.append("ignored: " + "; ".join(b.why for b in broken[:2]))
-    how = PublishedHow.DATELINE if dateline and any(c.why == "dateline day" for c in pins) else PublishedHow.INFERRED
+    how = (
+        PublishedHow.DATELINE
+        if dateline and any(c.why == "dateline day" for c in pins)
+        else PublishedHow.INFERRED
+    )
     if how is PublishedHow.DATELINE:
         conf = 0.8
     return PublishedDate(best, how, conf, best, last, " | ".join(parts))

@@ -6,6 +6,7 @@ Bad input never raises: it becomes a `Rejection(source, reason)` with a one-line
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -142,6 +143,11 @@ def _decode_checked(data: bytes) -> tuple[str | None, str]:
         return None, "empty input"
     if len(data) > limit:
         return None, f"too large ({len(data)} bytes > limit {limit}; set REDLINES_MAX_BYTES)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n"), ""
+        except UnicodeDecodeError:
+            return None, "undecodable bytes (bad UTF-16)"
     if looks_binary(data):
         return None, "binary content, not text"
     text = decode_bytes(data)
@@ -172,13 +178,26 @@ def _read_file(path: Path, overrides: dict) -> Iterator[RawArticle | Rejection]:
         return
     if ext in JSON_EXTS:
         yield from _read_json_text(text, src, overrides, jsonl=ext != ".json")
-    elif ext in HTML_EXTS:
+    elif looks_html(text) or (ext in HTML_EXTS and re.search(r"<[a-zA-Z!/]", text)):
         yield _article(src, {"html": text}, overrides)
     else:
         yield _article(src, {"text": text}, overrides)
 
 
-def _read_json_text(text: str, src: str, overrides: dict, jsonl: bool | None = None) -> Iterator[RawArticle | Rejection]:
+def looks_html(text: str) -> bool:
+    """A page of markup (doctype, <html>, or several block tags), whatever the file is called."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return (
+        len(re.findall(r"<(p|div|article|body|head|br|h[1-6]|span|a)[\s>/]", text[:20000], re.IGNORECASE))
+        >= 3
+    )
+
+
+def _read_json_text(
+    text: str, src: str, overrides: dict, jsonl: bool | None = None
+) -> Iterator[RawArticle | Rejection]:
     """A JSON object or list, or JSON Lines; a malformed line rejects that line only."""
     if jsonl is None or not jsonl:
         try:

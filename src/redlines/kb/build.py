@@ -72,11 +72,27 @@ def _writer(store: Store, session: Session, actors: Iterable[str]) -> Iterator[N
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+RAW_TABLES = {FactRow, FactEvidenceRow, PolicyStateRow}  # plain scalar columns: DB-API executemany
+
+
 def _insert(session: Session, table, rows: list[dict]) -> None:
-    """Core executemany in batches (one statement per batch, no ORM bookkeeping)."""
+    """Bulk insert in batches: DB-API executemany for the big plain tables, Core otherwise."""
+    if not rows:
+        return
     conn = session.connection()
-    for i in range(0, len(rows), BATCH):
-        conn.execute(insert(table.__table__), rows[i:i + BATCH])
+    if table not in RAW_TABLES:
+        for i in range(0, len(rows), BATCH):
+            conn.execute(insert(table.__table__), rows[i:i + BATCH])
+        return
+    cols = list(rows[0])
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.__tablename__} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        for i in range(0, len(rows), BATCH):
+            cur.executemany(sql, [tuple(r[c] for c in cols) for r in rows[i:i + BATCH]])
+    finally:
+        cur.close()
 
 
 def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int, Statement]]:

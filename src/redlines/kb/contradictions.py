@@ -2,8 +2,9 @@
 
 - quantity / money: evidence merged into one fact gives different values;
 - date: the same event (a speech, warning, attack: types position, quote, attack) by the same
-  actor/speaker with the same action, day-precision dates 1-3 days apart, told by different
-  documents, about the same thing (same weapon or topic, or similar wording);
+  speaker (or actor) with the same action, day-precision dates 1-3 days apart, told by different
+  documents neither of which also gives the other date, about the same thing (same weapon or topic,
+  or shared wording);
 - status: equally specific facts giving different statuses for one key on one date (from policy).
 A change over time (different action or polarity on different dates) is not a contradiction.
 """
@@ -22,6 +23,7 @@ from redlines.kb.policy import StatusConflict
 
 EVENT_TYPES = {"position", "quote", "attack"}
 MAX_DAYS_APART = 3
+MIN_OVERLAP = 0.15  # share of content words (speaker's name left out) two tellings must have in common
 _WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "the and that with from this have has had was were will would said says told about their they its "
@@ -48,6 +50,7 @@ def _cid(field_: str, ids: Iterable[str]) -> str:
 
 def _ev_source(fact: Fact, e: Any, value: Any) -> dict[str, Any]:
     return {"fact_id": fact.id, "value": value, "outlet": e.outlet, "document_id": e.document_id,
+            "fact_date": fact.date_start.isoformat() if fact.date_start else None,
             "published": e.published.isoformat() if e.published else None, "sentence": e.sentence}
 
 
@@ -57,7 +60,8 @@ def _source(fact: Fact, value: Any) -> list[dict[str, Any]]:
 
 def _words(fact: Fact) -> set[str]:
     text = " ".join(e.sentence for e in fact.evidence) + " " + (fact.topic or "")
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOP}
+    names = set(_WORD.findall((fact.speaker or "").lower()))
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOP and w not in names}
 
 
 def _same_event(a: Fact, b: Fact) -> bool:
@@ -85,7 +89,7 @@ def _same_event(a: Fact, b: Fact) -> bool:
     if a.weapon_id and a.weapon_id == b.weapon_id or a.topic and a.topic == b.topic:
         return True
     wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.25
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= MIN_OVERLAP
 
 
 def value_contradictions(facts: Iterable[Fact]) -> list[Contradiction]:
@@ -104,12 +108,20 @@ def value_contradictions(facts: Iterable[Fact]) -> list[Contradiction]:
 def date_contradictions(actor: str, facts: Iterable[Fact]) -> list[Contradiction]:
     """Same event dated differently by different documents (scope: the actor)."""
     events = sorted((f for f in facts if f.type in EVENT_TYPES), key=lambda f: (f.date_start or date.min, f.id))
+    told: dict[tuple, set] = {}  # (who, action, document) -> the dates that document gives
+    for f in events:
+        for e in f.evidence:
+            told.setdefault((f.speaker or f.actor, f.action, e.document_id), set()).add(f.date_start)
+
+    def also_tells(f: Fact, day: date | None) -> bool:
+        return any(day in told.get((f.speaker or f.actor, f.action, e.document_id), ()) for e in f.evidence)
+
     out: list[Contradiction] = []
     for i, a in enumerate(events):
         for b in events[i + 1:]:
             if a.date_start and b.date_start and (b.date_start - a.date_start).days > MAX_DAYS_APART:
                 break
-            if _same_event(a, b):
+            if _same_event(a, b) and not also_tells(a, b.date_start) and not also_tells(b, a.date_start):
                 da, db = a.date_start.isoformat(), b.date_start.isoformat()  # type: ignore[union-attr]
                 out.append(Contradiction(
                     _cid("date", [a.id, b.id]), actor, f"date|{actor}", "date", [a.id, b.id], [da, db],

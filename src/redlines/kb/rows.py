@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from redlines.kb.contradictions import Contradiction
 from redlines.kb.merge import Fact, FactEvidence
 from redlines.kb.policy import StateInterval
-from redlines.kb.schema import ContradictionRow, FactEvidenceRow, FactRow, PolicyStateRow
+from redlines.kb.schema import FactEvidenceRow, FactRow, PolicyStateRow
 
 FACT_FIELDS = (
     "id", "block", "type", "actor", "recipient", "weapon_kind", "weapon_id", "target_type", "action",

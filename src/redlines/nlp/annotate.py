@@ -11,24 +11,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from redlines.model import Document, Mention, ParsedDocument, Sentence
+from redlines.model import Document, Mention, ParsedDocument, Sentence, Timex
 from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer
 from redlines.nlp.people import PRONOUNS, resolve_people
 from redlines.nlp.prefilter import candidate_sentences, needs_ner
-from redlines.nlp.resolve import (
-    entity_mentions,
-    origin_mentions,
-    select_entities,
-    select_zones,
-    zone_mentions,
-)
-from redlines.nlp.rulers import get_rulers
+from redlines.nlp.resolve import entity_mentions, select_entities
+from redlines.nlp.rulers import Match, Rulers, get_rulers
 from redlines.nlp.sentences import split_sentences
+from redlines.nlp.weapons import origin_mentions
+from redlines.nlp.zones import select_zones, zone_mentions
 
 
 def annotate(
@@ -39,37 +37,57 @@ def annotate(
     speech_only = set(gazetteer.cues.get("speech_only", ()))
     it = iter(documents)
     while chunk := list(islice(it, max(1, batch_size))):
-        tokdocs = list(nlp.tokenizer.pipe([d.text for d in chunk]))
-        states = []
-        jobs: list[tuple[int, int, str]] = []
-        for k, (doc, tok) in enumerate(zip(chunk, tokdocs)):
-            ctx = DocContext(doc, tok, split_sentences(tok))
-            matches = rulers.match(tok)
-            origins = origin_mentions(ctx, rulers)
-            texts = [ctx.sentence_text(i) for i in range(len(ctx.sent_tokens))]
-            extra = [t.i for t in tok if t.lower_ in PRONOUNS]
-            extra += [tok.char_span(o.start_char, o.end_char, alignment_mode="expand").start for o in origins]
-            flags = candidate_sentences(ctx.sent_tokens, texts, matches, speech_only, extra)
-            states.append((ctx, matches, origins, flags))
-            ner = needs_ner(tok, ctx.sent_tokens, matches, flags)
-            jobs.extend((k, i, texts[i], ner[i]) for i, f in enumerate(flags) if f)
-        ner_on = "ner" in nlp.pipe_names
-        for with_ner in (True, False):
-            batch = [j for j in jobs if j[3] == with_ner or not ner_on]
-            if not batch or (not ner_on and not with_ner):
-                continue
-            disable = [] if with_ner or not ner_on else ["ner"]
-            for (k, i, _, _), parse in zip(
-                batch, nlp.pipe((j[2] for j in batch), batch_size=256, disable=disable)
-            ):
-                states[k][0].parses[i] = parse
-        for ctx, matches, origins, flags in states:
-            yield _finish(ctx, matches, origins, flags, gazetteer)
+        tokdocs = nlp.tokenizer.pipe([d.text for d in chunk])
+        states = [_prepare(doc, tok, rulers, speech_only) for doc, tok in zip(chunk, tokdocs)]
+        _parse(nlp, states)
+        for st in states:
+            yield _finish(st, gazetteer)
 
 
-def _finish(
-    ctx: DocContext, matches, origins: list[Mention], flags: list[bool], gaz: Gazetteer
-) -> ParsedDocument:
+@dataclass(slots=True)
+class _State:
+    """One document between the cheap pass and resolution."""
+
+    ctx: DocContext
+    matches: list[Match]
+    origins: list[Mention]
+    flags: list[bool]
+    ner: list[bool]
+
+
+def _prepare(doc: Document, tok: Doc, rulers: Rulers, speech_only: set[str]) -> _State:
+    """Tokenizer-level pass: sentences, phrase matches, weapon origins, candidate flags."""
+    ctx = DocContext(doc, tok, split_sentences(tok))
+    matches = rulers.match(tok)
+    origins = origin_mentions(ctx, rulers)
+    texts = [ctx.sentence_text(i) for i in range(len(ctx.sent_tokens))]
+    evidence = [t.i for t in tok if t.lower_ in PRONOUNS]
+    for o in origins:
+        span = tok.char_span(o.start_char, o.end_char, alignment_mode="expand")
+        if span is not None:
+            evidence.append(span.start)
+    # a possible unknown name ("Oleh Zhdanov") is entity evidence too; those sentences also get the NER
+    names = needs_ner(tok, ctx.sent_tokens, matches, [True] * len(ctx.sent_tokens))
+    evidence += [ctx.sent_tokens[i][0] for i, f in enumerate(names) if f]
+    flags = candidate_sentences(ctx.sent_tokens, texts, matches, speech_only, evidence)
+    return _State(ctx, matches, origins, flags, [f and n for f, n in zip(flags, names)])
+
+
+def _parse(nlp: Language, states: list[_State]) -> None:
+    """The statistical pipeline over all candidate sentences of a batch; NER only where needed."""
+    jobs = [(st, i) for st in states for i, f in enumerate(st.flags) if f]
+    has_ner = "ner" in nlp.pipe_names
+    groups = [(True, []), (False, ["ner"])] if has_ner else [(None, [])]
+    for with_ner, disable in groups:
+        batch = [(st, i) for st, i in jobs if with_ner is None or st.ner[i] == with_ner]
+        texts = (st.ctx.sentence_text(i) for st, i in batch)
+        for (st, i), parse in zip(batch, nlp.pipe(texts, batch_size=256, disable=disable)):
+            st.ctx.parses[i] = parse
+
+
+def _finish(st: _State, gaz: Gazetteer) -> ParsedDocument:
+    """Resolution of all mentions, sentences with their parses, time expressions."""
+    ctx, matches, origins, flags = st.ctx, st.matches, st.origins, st.flags
     ents = select_entities(matches, ctx.tok)
     ctx.extra["taken"] = [
         (ctx.tok[e.start].idx, ctx.tok[e.end - 1].idx + len(ctx.tok[e.end - 1])) for e in ents
@@ -105,7 +123,8 @@ def _ner_orgs(ctx: DocContext, known: list[Mention]) -> list[Mention]:
     return out
 
 
-def _timexes(ctx: DocContext) -> list:
+def _timexes(ctx: DocContext) -> list[Timex]:
+    """Time expressions from redlines.nlp.dates (another stage's module), or none while it is absent."""
     try:
         from redlines.nlp.dates import find_timexes
     except (ImportError, AttributeError):  # the dates module is missing or mid-edit: no time expressions

@@ -78,6 +78,8 @@ from redlines.nlp.timex_vocab import load_vocab
 
 __all__ = ["find_timexes", "resolve_timex"]
 
+Words = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]  # offsets, cues, scheduling verbs
+
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
 ABBREVIATION = re.compile(r"^(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt"
                           r"|Col|Sen|Rep|Gov|Prof|No|Maj|Capt|[A-Z]\.[A-Z](?:\.[A-Z])?)\.$")
@@ -92,6 +94,7 @@ EXPLICIT_YEAR_RULES = {"iso_date", "dotted_date", "day_month_year", "month_day_y
                        "year_part", "season_year"}
 RELATIVE_WORDS = {"which", "who", "whom", "whose", "where", "when"}
 TENSES = ("past", "present", "future")
+REACH = 250  # characters of a sentence either side of an expression that tense and asides look at
 SCHEDULED_REACH = 3  # "takes office Jan. 20": a scheduling present verb counts only this close
 
 
@@ -124,12 +127,18 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
     year_refs: list[tuple[int, int, bool]] = []  # (offset, year, inside an aside) for "that year"
     year_marks: list[tuple[int, int]] = []  # (offset, year) of explicit years, for sentence_year
     out: list[Timex] = []
+    words: Words | None = None
     for start, end, rule, match, wrapper in spans:
         sent_i = bisect.bisect_right(sentences, start) - 1
         sent_start = sentences[sent_i]
         sent_end = sentences[sent_i + 1] if sent_i + 1 < len(sentences) else len(text)
-        ctx.future = future if future is not None else _is_future(text, sent_start, sent_end, start, end)
-        ctx.sentence_year = next((y for off, y in reversed(year_marks) if sent_start <= off < start), None)
+        near_start, near_end = max(sent_start, start - REACH), min(sent_end, end + REACH)
+        if future is not None:
+            ctx.future = future
+        else:
+            words = words or _words(text)
+            ctx.future = _is_future(text, words, near_start, near_end, start, end)
+        ctx.sentence_year = year_marks[-1][1] if year_marks and year_marks[-1][0] >= sent_start else None
         ctx.ref_year = _ref_year(year_refs, sent_start)
         ctx.had = bool(HAD_BEFORE.search(text[max(sent_start, start - 20):start]))
         try:
@@ -153,12 +162,26 @@ def _find(text: str, published: date | None, *, future: bool | None = None,
         if base.precision not in (Precision.RANGE, Precision.UNKNOWN) and not deadline:
             ctx.event = base
         ref = interval.end if wrapper == "by" else interval.start
-        aside = _parenthetical(text, sent_start, start, end)
+        aside = _parenthetical(text, near_start, start, end)
         if ref is not None:
             year_refs.append((start, ref.year, aside))
         if rule.name in EXPLICIT_YEAR_RULES and base.start is not None and not wrapper and not aside:
             year_marks.append((start, base.start.year))
     return out
+
+
+def _words(text: str) -> Words:
+    """Word offsets and the tense cues among them: (word index, 1 future / 0 past), scheduling verbs apart."""
+    vocab = load_vocab()
+    found = [(m.start(), m.group().lower()) for m in WORD.finditer(text)]
+    lowered = [w for _, w in found] + [""]
+    cues: list[tuple[int, int]] = []
+    scheduled: list[tuple[int, int]] = []
+    for i, word in enumerate(lowered[:-1]):
+        kind = _cue(word, lowered[i - 1] if i else "", lowered[i + 1], vocab)
+        if kind is not None:
+            (scheduled if word in vocab.scheduled_present else cues).append((i, kind))
+    return [pos for pos, _ in found], cues, scheduled
 
 
 def _as_date(value: object) -> date | None:
@@ -177,9 +200,11 @@ def _as_date(value: object) -> date | None:
 
 def _ref_year(refs: list[tuple[int, int, bool]], sent_start: int) -> int | None:
     """Year of "that year": the latest main-clause year of this sentence, else the latest year at all."""
-    main = [year for off, year, aside in refs if off >= sent_start and not aside]
-    if main:
-        return main[-1]
+    for off, year, aside in reversed(refs):
+        if off < sent_start:
+            break
+        if not aside:
+            return year
     return refs[-1][1] if refs else None
 
 
@@ -266,38 +291,39 @@ def _wrap(interval: DateInterval, wrapper: str, pub: date | None) -> DateInterva
     return interval
 
 
-def _is_future(text: str, sent_start: int, sent_end: int, start: int, end: int) -> bool:
+def _is_future(text: str, words: Words, sent_start: int, sent_end: int, start: int, end: int) -> bool:
     """Tense of the expression: the nearest cue of its clause, else of its sentence; none or a tie is past."""
     before = CLAUSE_BREAK.findall(text, sent_start, start)
     lo = max([sent_start] + [text.rfind(c, sent_start, start) + 1 for c in set(before)])
     hi = CLAUSE_BREAK.search(text, end, sent_end)
-    clause = _nearest_cue(text, lo, hi.start() if hi else sent_end, start, end)
+    clause = _nearest_cue(words, lo, hi.start() if hi else sent_end, start, end)
     if clause is not None:
         return clause
-    return bool(_nearest_cue(text, sent_start, sent_end, start, end))
+    return bool(_nearest_cue(words, sent_start, sent_end, start, end))
 
 
-def _nearest_cue(text: str, lo: int, hi: int, start: int, end: int) -> bool | None:
+def _nearest_cue(words: Words, lo: int, hi: int, start: int, end: int) -> bool | None:
     """True/False by the cue word nearest to [start, end) within [lo, hi); None without any cue."""
-    vocab = load_vocab()
-    words = [(m.start(), m.group().lower()) for m in WORD.finditer(text, lo, hi)]
-    first = bisect.bisect_left([w[0] for w in words], start)
-    last = bisect.bisect_left([w[0] for w in words], end) - 1
-    best: tuple[int, int] | None = None  # (distance, 0 past / 1 future)
-    for i, (pos, word) in enumerate(words):
-        if start <= pos < end:
-            continue
-        prev = words[i - 1][1] if i else ""
-        nxt = words[i + 1][1] if i + 1 < len(words) else ""
-        kind = _cue(word, prev, nxt, vocab)
-        if kind is None:
-            continue
-        distance = first - i if i < first else i - last
-        if word in vocab.scheduled_present and distance > SCHEDULED_REACH:
-            continue
-        if best is None or (distance, kind) < best:
-            best = (distance, kind)
-    return None if best is None else best[1] == 1
+    positions, cues, scheduled = words
+    i_lo, i_hi = bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)
+    first, last = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end) - 1
+    best = [(distance, kind) for found, reach in ((cues, None), (scheduled, SCHEDULED_REACH))
+            for distance, kind in _neighbours(found, first, last, i_lo, i_hi)
+            if reach is None or distance <= reach]
+    return min(best)[1] == 1 if best else None  # the nearest wins; ties go to the past
+
+
+def _neighbours(found: list[tuple[int, int]], first: int, last: int, i_lo: int,
+                i_hi: int) -> list[tuple[int, int]]:
+    """(distance, kind) of the cues just before word `first` and just after word `last`, in [i_lo, i_hi)."""
+    out = []
+    left = bisect.bisect_left(found, (first, -1)) - 1
+    if left >= 0 and found[left][0] >= i_lo:
+        out.append((first - found[left][0], found[left][1]))
+    right = bisect.bisect_right(found, (last, 2))
+    if right < len(found) and found[right][0] < i_hi:
+        out.append((found[right][0] - last, found[right][1]))
+    return out
 
 
 def _cue(word: str, prev: str, nxt: str, vocab) -> int | None:

@@ -10,10 +10,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from redlines.errors import GazetteerError
 from redlines.model import Zone
+from redlines.nlp.entries import (
+    Actor,
+    Entry,
+    Official,
+    Organisation,
+    Place,
+    RoleNoun,
+    Weapon,
+    WeaponClass,
+    ZonePhrases,
+    combine_entries,
+)
 
 DATA_FILES = ("actors.yaml", "officials.yaml", "weapons.yaml", "places.yaml", "cues.yaml")
 SECTIONS = (
@@ -28,105 +40,7 @@ SECTIONS = (
 )
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Actor(_Entry):
-    id: str
-    kind: str = "state"
-    aliases: list[str] = Field(default_factory=list)
-    adjectives: list[str] = Field(default_factory=list)
-    metonyms: list[str] = Field(default_factory=list)
-    contextual: list[str] = Field(default_factory=list)
-
-
-class Organisation(_Entry):
-    id: str
-    aliases: list[str] = Field(default_factory=list)
-    state: str | None = None
-    role: str | None = None
-
-
-class Role(_Entry):
-    title: str
-    state: str | None = None
-    org: str | None = None
-    of: str | None = None
-    from_: date | None = Field(default=None, alias="from")
-    to: date | None = None
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    def active(self, on: date | None) -> bool:
-        """True when the role was held on `on` (any date when `on` is unknown)."""
-        if on is None:
-            return self.to is None
-        return (self.from_ is None or self.from_ <= on) and (self.to is None or on < self.to)
-
-
-class Official(_Entry):
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    surnames: list[str] = Field(default_factory=list)
-    surname_alone: bool = True
-    gender: str | None = None
-    roles: list[Role] = Field(default_factory=list)
-
-    @field_validator("gender")
-    @classmethod
-    def _gender(cls, v: str | None) -> str | None:
-        if v not in (None, "m", "f"):
-            raise ValueError("gender must be m or f")
-        return v
-
-    def role_on(self, on: date | None) -> Role | None:
-        """The role held on a date; else the latest role (the text may be older than the data)."""
-        active = [r for r in self.roles if r.active(on)]
-        if active:
-            return active[0]
-        if on is not None:
-            past = [r for r in self.roles if r.from_ and r.from_ <= on]
-            if past:
-                return max(past, key=lambda r: r.from_)  # type: ignore[arg-type, return-value]
-        return self.roles[0] if self.roles else None
-
-
-class RoleNoun(_Entry):
-    title: str
-    phrases: list[str]
-    default_state: str | None = None
-
-
-class Weapon(_Entry):
-    id: str
-    aliases: list[str] = Field(default_factory=list)
-    cls: str
-    range_km: float | None = None
-    maker: str | None = None
-    makers: list[str] = Field(default_factory=list)
-
-
-class WeaponClass(_Entry):
-    id: str
-    parent: str | None = None
-    phrases: list[str] = Field(default_factory=list)
-
-
-class Place(_Entry):
-    id: str
-    state: str | None = None
-    zones: list[Zone]
-    aliases: list[str] = Field(default_factory=list)
-    region: bool = False
-
-
-class ZonePhrases(_Entry):
-    zones: list[Zone]
-    phrases: list[str]
-
-
-_MODELS: dict[str, type[_Entry]] = {
+_MODELS: dict[str, type[Entry]] = {
     "actors": Actor,
     "organisations": Organisation,
     "officials": Official,
@@ -173,7 +87,7 @@ def _read_yaml(path: Path | Any, name: str) -> dict:
     return data
 
 
-def _validate(section: str, items: Any, name: str) -> list[_Entry]:
+def _validate(section: str, items: Any, name: str) -> list[Entry]:
     if not isinstance(items, list):
         raise GazetteerError(f"{name}: section {section!r} must be a list")
     model = _MODELS[section]
@@ -189,17 +103,6 @@ def _validate(section: str, items: Any, name: str) -> list[_Entry]:
             where = ".".join(str(p) for p in err["loc"])
             raise GazetteerError(f"{name}: {section} entry {label!s}: {where}: {err['msg']}") from None
     return out
-
-
-def _combine(old: _Entry, new: _Entry) -> _Entry:
-    """A user entry for a known id: list fields are extended, fields it sets replace the old ones."""
-    changes: dict[str, Any] = {}
-    for f in new.model_fields_set:
-        val, prev = getattr(new, f), getattr(old, f)
-        if isinstance(val, list) and isinstance(prev, list):
-            val = prev + [v for v in val if v not in prev]
-        changes[f] = val
-    return old.model_copy(update=changes)
 
 
 class Gazetteer:
@@ -222,7 +125,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra_files: list[str] | tuple[str, ...] = ()) -> Gazetteer:
-        """Package data files, then user files (later entries with the same id replace earlier ones)."""
+        """Package data files, then user files; a user entry with a known id extends its lists and
+        replaces the fields it sets (so a file can just add aliases)."""
         merged: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
         cues: dict[str, Any] = {}
         files: list[str] = []
@@ -262,7 +166,7 @@ class Gazetteer:
                     for i, entry in enumerate(_validate(section, data[section], name)):
                         key = getattr(entry, _KEYS[section]) if section in _KEYS else f"{name}#{i}"
                         old = merged[section].get(key)
-                        merged[section][key] = _combine(old, entry) if old is not None else entry
+                        merged[section][key] = combine_entries(old, entry) if old is not None else entry
                         origin[(section, key)] = name
         cls._check_references(merged, origin)
         return cls({s: list(v.values()) for s, v in merged.items()}, cues, files)

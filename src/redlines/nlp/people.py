@@ -28,6 +28,7 @@ PRONOUNS = {
     "herself": "f",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+TITLE_WORDS = {"mr", "ms", "mrs", "dr", "premier", "chancellor", "gen", "sen", "rep", "prime"}
 INDEFINITE = {"a", "an", "another", "former", "ex", "one", "some", "deputy", "acting", "previous"}
 # "Pentagon spokesman" is not the White House's; a spokesman resolves only from a government-level actor.
 SPOKES_TITLES = {"spokesman", "spokeswoman"}
@@ -64,7 +65,7 @@ def resolve_people(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[M
             out.append(_mk(ctx, m.start, m.end, o.name, person_attrs(o, on, "name")))
         elif m.kind == "SURNAME":
             o = gaz.officials[m.payload[0]]
-            if not (o.surname_alone or o.name in seen_full) or _other_first_name(ctx, m.start, o):
+            if not (o.surname_alone or o.name in seen_full) or _other_first_name(ctx, m.start, o, gaz):
                 continue
             seen_full.add(o.name)
             out.append(_mk(ctx, m.start, m.end, o.name, person_attrs(o, on, "surname")))
@@ -97,7 +98,7 @@ def _mk(ctx: DocContext, start: int, end: int, canonical: str, attrs: dict) -> M
     return Mention("PERSON", ctx.document.text[a:b], a, b, canonical, attrs)
 
 
-def _other_first_name(ctx: DocContext, start: int, o: Official) -> bool:
+def _other_first_name(ctx: DocContext, start: int, o: Official, gaz: Gazetteer) -> bool:
     """'Hunter Biden' is not Joe Biden: a different capitalised first name right before the surname."""
     if start == 0:
         return False
@@ -109,18 +110,7 @@ def _other_first_name(ctx: DocContext, start: int, o: Official) -> bool:
     if prev.is_stop or prev.lower_ in {"former", "late", "then"}:
         return False
     firsts = {n.split()[0] for n in [o.name, *o.aliases]}
-    return prev.text not in firsts and prev.lower_ not in {
-        "president",
-        "chancellor",
-        "minister",
-        "secretary",
-        "general",
-        "premier",
-        "spokesman",
-        "mr",
-        "ms",
-        "mrs",
-    }
+    return prev.text not in firsts and prev.lower_ not in gaz.role_words | TITLE_WORDS
 
 
 def _role_person(
@@ -297,7 +287,9 @@ def _state_in(text: str, gaz: Gazetteer) -> str | None:
 def _pronouns(ctx: DocContext, people: list[Mention]) -> list[Mention]:
     """he/she/his/her -> the last compatible person (module docstring)."""
     out: list[Mention] = []
-    anchors = sorted((p for p in people if not ctx.in_quote(p.start_char, p.end_char)), key=lambda x: x.start_char)
+    anchors = sorted(
+        (p for p in people if not ctx.in_quote(p.start_char, p.end_char)), key=lambda x: x.start_char
+    )
     starts = [p.start_char for p in anchors]
     for t in ctx.tok:
         gender = PRONOUNS.get(t.lower_)

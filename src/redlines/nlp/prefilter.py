@@ -25,6 +25,41 @@ ENTITY_EVIDENCE = {
     "PRONOUN",
 }
 QUOTE_CHARS = ("“", "”", '"')
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 def candidate_sentences(
@@ -65,9 +100,9 @@ def candidate_sentences(
 def needs_ner(
     tok: Doc, sent_tokens: list[tuple[int, int]], matches: list[Match], flags: list[bool]
 ) -> list[bool]:
-    """Per sentence: can the statistical NER add anything? Only when a capitalised word is not
-    already a gazetteer match (unknown people and organisations) or a number/currency appears
-    (money, quantities, dates for the extractor)."""
+    """Per sentence: can the statistical NER add anything? Unknown people need two capitalised words
+    in a row that no gazetteer entry covers ("Petro Chernik"); unknown organisations an acronym or
+    such a pair. Months and weekdays do not count (dates come from redlines.nlp.dates)."""
     covered = bytearray(len(tok))
     for m in matches:
         if m.kind != "CUE":
@@ -75,16 +110,19 @@ def needs_ner(
     out = []
     for (a, b), flag in zip(sent_tokens, flags):
         need = False
+        prev_cap = False
         if flag:
-            first = True
             for t in tok[a:b]:
-                if t.like_num or t.is_currency:
+                cap = (
+                    t.is_alpha
+                    and t.text[0].isupper()
+                    and not covered[t.i]
+                    and t.lower_ not in CALENDAR_WORDS
+                    and not (t.i == a and t.is_stop)
+                )
+                if cap and (prev_cap or (t.is_upper and len(t) > 1 and t.text != "I")):
                     need = True
                     break
-                if t.is_alpha:
-                    if t.text[0].isupper() and not covered[t.i] and not (first and t.is_stop):
-                        need = True
-                        break
-                    first = False
+                prev_cap = cap
         out.append(need)
     return out

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from redlines.model import Mention
 from redlines.nlp.context import DocContext
 from redlines.nlp.gazetteer import Gazetteer
-from redlines.nlp.rulers import ENTITY_KINDS, PRIORITY, Match, Rulers
+from redlines.nlp.rulers import ENTITY_KINDS, PRIORITY, Match
+from redlines.nlp.weapons import merge_weapons
 
 PLACE_PREPS = {
     "in",
@@ -135,37 +136,7 @@ def select_entities(matches: list[Match], tokens: Doc) -> list[Match]:
         taken.update(span)
         out.append(m)
     out.sort(key=lambda m: m.start)
-    return _merge_weapons(out, tokens)
-
-
-def _merge_weapons(ms: list[Match], tokens: Doc) -> list[Match]:
-    """'Storm Shadow/Scalp rockets', 'ATACMS missiles', 'Leopard tanks': one WEAPON mention."""
-    out: list[Match] = []
-    for m in ms:
-        prev = out[-1] if out else None
-        if prev and prev.kind == "WEAPON":
-            if m.kind == "WEAPON_CLASS" and m.start == prev.end:
-                out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
-                continue
-            slash = m.start == prev.end + 1 and tokens[prev.end].text == "/"
-            if m.kind == "WEAPON" and m.payload == prev.payload and (m.start == prev.end or slash):
-                out[-1] = Match("WEAPON", prev.start, m.end, prev.payload)
-                continue
-        out.append(m)
-    return out
-
-
-def select_zones(matches: list[Match]) -> list[Match]:
-    """Non-overlapping zone phrases, longest first."""
-    cands = sorted((m for m in matches if m.kind == "ZONE"), key=lambda m: (-(m.end - m.start), m.start))
-    taken: set[int] = set()
-    out = []
-    for m in cands:
-        if any(i in taken for i in range(m.start, m.end)):
-            continue
-        taken.update(range(m.start, m.end))
-        out.append(m)
-    return sorted(out, key=lambda m: m.start)
+    return merge_weapons(out, tokens)
 
 
 def _mention(ctx: DocContext, label: str, start: int, end: int, canonical: str | None, **attrs) -> Mention:
@@ -174,68 +145,6 @@ def _mention(ctx: DocContext, label: str, start: int, end: int, canonical: str |
     return Mention(
         label, ctx.document.text[a:b], a, b, canonical, {k: v for k, v in attrs.items() if v is not None}
     )
-
-
-def zone_mentions(ctx: DocContext, zones: list[Match], places: list[Match]) -> list[Mention]:
-    """ZONE_PHRASE mentions; 'across the border from Kharkiv and Sumi' takes in the places."""
-    place_ends = {p.start: p.end for p in places}
-    out = []
-    for z in zones:
-        end = z.end
-        if ctx.tok[end - 1].lower_ == "border" and end < len(ctx.tok) and ctx.tok[end].lower_ == "from":
-            j = end + 1
-            last = None
-            while (
-                j < min(len(ctx.tok), end + 10)
-                and ctx.tok[j].text not in {".", ";"}
-                and "\n" not in ctx.tok[j].text
-            ):
-                if j in place_ends:
-                    last = place_ends[j]
-                    j = last
-                    continue
-                j += 1
-            end = last or end
-        zones_ = [x for x in z.payload[0].split(",") if x]
-        out.append(_mention(ctx, "ZONE_PHRASE", z.start, end, None, zones=zones_))
-    return out
-
-
-def origin_mentions(ctx: DocContext, rulers: Rulers) -> list[Mention]:
-    """WEAPON_ORIGIN mentions ('Western-made missiles', 'NATO weaponry', 'US-supplied arms')."""
-    gaz = rulers.gaz
-    text = ctx.document.text
-    out = []
-    for m in rulers.origin_re.finditer(text):
-        origin_text = m.group("origin")
-        if origin_text in {"Western", "West", "Allied", "allied", "foreign"}:
-            origin = "West"
-        else:
-            actor = gaz.actor_for_text(origin_text)
-            if actor is None or actor.kind not in ("state", "bloc"):
-                continue
-            origin = actor.id
-        if not m.group("part") and origin_text[0].islower():
-            continue
-        tail = (m.group("mods") + " " + m.group("noun")).lower().split()
-        cls = None
-        for k in range(len(tail)):
-            phrase = " ".join(tail[k:])
-            hit = [c.id for c in gaz.classes.values() if phrase in c.phrases]
-            if hit:
-                cls = hit[0]
-                break
-        out.append(
-            Mention(
-                "WEAPON_ORIGIN",
-                m.group(0),
-                m.start(),
-                m.end(),
-                origin,
-                {"origin": origin, **({"cls": cls} if cls and cls != "weapons" else {})},
-            )
-        )
-    return out
 
 
 def entity_mentions(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[Mention]:
@@ -397,11 +306,4 @@ def _brussels(ctx: DocContext, mentions: list[Mention], gaz: Gazetteer) -> None:
         )
 
 
-__all__ = [
-    "ENTITY_KINDS",
-    "entity_mentions",
-    "origin_mentions",
-    "select_entities",
-    "select_zones",
-    "zone_mentions",
-]
+__all__ = ["ENTITY_KINDS", "entity_mentions", "select_entities"]

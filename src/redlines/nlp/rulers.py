@@ -160,8 +160,11 @@ class Rulers:
     def _build(self) -> None:
         g = self.gaz
         for a in g.actors.values():
-            self._add(SEP.join(("ACTOR", a.id)), [x for x in a.aliases if x.lower() != "the west"] + [a.id])
-            self._add(SEP.join(("ADJ", a.id)), a.adjectives)
+            names = [x for x in a.aliases if x.lower() != "the west"] + [a.id]
+            self._add(
+                SEP.join(("ACTOR", a.id)), names + [n.upper() for n in names if len(n) > 3]
+            )  # headlines
+            self._add(SEP.join(("ADJ", a.id)), a.adjectives + [n.upper() for n in a.adjectives])
             self._add(SEP.join(("METONYM", a.id)), a.metonyms + [m.upper() for m in a.metonyms])  # datelines
             self._add(SEP.join(("CONTEXTUAL", a.id)), a.contextual)
         self._add(SEP.join(("ACTOR", "West")), ["West"])

@@ -62,7 +62,9 @@ OPENERS = {
 }
 
 
-MAX_TOKENS = 250  # longer runs (tables, lists without stops) are cut so the parser never sees a huge "sentence"
+MAX_TOKENS = (
+    250  # longer runs (tables, lists without stops) are cut so the parser never sees a huge "sentence"
+)
 
 
 def split_sentences(doc: Doc, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:

@@ -83,8 +83,14 @@ def sources_by_fact(session: Session, fact_ids: Iterable[str]) -> dict[str, list
 
 
 def order_sources(sources: Iterable[Source]) -> list[Source]:
-    """By fact date, then outlet and document."""
-    return sorted(sources, key=lambda s: (s.fact_date or date.min, s.outlet or "", s.document_id))
+    """By fact date, then outlet and document; a sentence behind several facts is cited once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for s in sorted(sources, key=lambda s: (s.fact_date or date.min, s.outlet or "", s.document_id)):
+        if (s.document_id, s.sentence) not in seen:
+            seen.add((s.document_id, s.sentence))
+            out.append(s)
+    return out
 
 
 def sources_for(session: Session, fact_ids: Iterable[str]) -> list[Source]:

@@ -9,6 +9,7 @@ Topics (data/redlines.yaml) only name and order them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -25,7 +26,7 @@ from redlines.kb.schema import PolicyStateRow
 from redlines.kb.store import Store
 from redlines.model import Status, Zone
 from redlines.query.asof import order_sources, sources_by_fact
-from redlines.query.resolve import catalogue, weapon_label
+from redlines.query.resolve import catalogue, resolve_date, weapon_label
 from redlines.query.types import Ledger, RedLine
 
 MAX_SUPPORT = 5  # latest agreeing facts shown per red line besides the deciding ones
@@ -41,12 +42,13 @@ class Topic:
     kinds: frozenset[str]
     zones: frozenset[str]
 
-    def matches(self, kind: str, wid: str, zone: str) -> bool:
+    def matches(self, kind: str, wid: str, zones: Iterable[str]) -> bool:
+        """The weapon is listed (or its class is) and every zone of the line is one of the topic's."""
         cat = catalogue()
         classes = {wid} if kind == "class" else set(cat.class_chain(cat.weapon_class(wid))) if kind == "system" else set()
         weapon_ok = (not self.systems and not self.classes) or (kind == "system" and wid in self.systems) or bool(
             classes & self.classes)
-        return (weapon_ok and (not self.kinds or kind in self.kinds) and (not self.zones or zone in self.zones))
+        return (weapon_ok and (not self.kinds or kind in self.kinds) and (not self.zones or set(zones) <= self.zones))
 
 
 @lru_cache(maxsize=1)
@@ -61,12 +63,14 @@ def load_topics() -> tuple[Topic, ...]:
                  for t in data.get("topics", []))
 
 
-def topic_for(kind: str, wid: str, zone: str) -> str:
-    """The first topic matching the key, else a generated name."""
+def topic_for(kind: str, wid: str, zones: Iterable[str]) -> str:
+    """The first topic matching the line, else a generated name."""
+    zones = sorted(zones, key=ZONE_ORDER.__getitem__)
     for t in load_topics():
-        if t.matches(kind, wid, zone):
+        if t.matches(kind, wid, zones):
             return t.name
-    return f"{weapon_label(kind, wid)} in {zone}"
+    where = "anywhere" if len(zones) == len(ZONE_ORDER) else "+".join(zones)
+    return f"{weapon_label(kind, wid)} in {where}"
 
 
 def _line(timeline: list[StateInterval], as_of: date | None) -> tuple[StateInterval, StateInterval | None,
@@ -84,8 +88,10 @@ def _line(timeline: list[StateInterval], as_of: date | None) -> tuple[StateInter
     return None
 
 
-def ledger(store: Store, as_of: date | None = None) -> Ledger:
+def ledger(store: Store, as_of: date | str | None = None) -> Ledger:
     """Red lines removed (what, who, when, evidence) and remaining, as of a date (None = latest)."""
+    if as_of is not None:
+        as_of = resolve_date(as_of)
     timelines: dict[tuple[str, str, str, str], list[StateInterval]] = {}
     with store.session() as s:
         q = select(PolicyStateRow).order_by(PolicyStateRow.donor, PolicyStateRow.weapon_kind,
@@ -105,8 +111,7 @@ def ledger(store: Store, as_of: date | None = None) -> Ledger:
                 continue
             drawn, removed, now = found
             donor, kind, wid, zone = key
-            gkey = (topic_for(kind, wid, zone), donor, kind, wid, drawn.valid_from,
-                    removed.valid_from if removed else None, now.status)
+            gkey = (donor, kind, wid, drawn.valid_from, removed.valid_from if removed else None, now.status)
             g = groups.setdefault(gkey, {"zones": [], "fact_ids": []})
             g["zones"].append(zone)
             later = removed or now
@@ -115,7 +120,8 @@ def ledger(store: Store, as_of: date | None = None) -> Ledger:
                     g["fact_ids"].append(fid)
         out = Ledger(as_of)
         by_fact = sources_by_fact(s, (fid for g in groups.values() for fid in g["fact_ids"]))
-        for (topic, donor, kind, wid, drawn_on, removed_on, status), g in groups.items():
+        for (donor, kind, wid, drawn_on, removed_on, status), g in groups.items():
+            topic = topic_for(kind, wid, g["zones"])
             zones = "+".join(sorted(g["zones"], key=ZONE_ORDER.__getitem__))
             sources = order_sources(src for fid in g["fact_ids"] for src in by_fact.get(fid, []))
             line = RedLine(topic, donor, weapon_label(kind, wid), zones, status, drawn_on, removed_on, sources)

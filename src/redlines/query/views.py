@@ -88,8 +88,12 @@ def matrix(store: Store, as_of: date | str | None = None) -> Matrix:
     return m
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _contradiction_view(r: ContradictionRow) -> ContradictionView:
-    srcs = [Source(x.get("outlet"), None, date.fromisoformat(x["published"]) if x.get("published") else None,
+    srcs = [Source(x.get("outlet"), _day(x.get("fact_date")), _day(x.get("published")),
                    x.get("sentence", ""), x.get("document_id", ""), x.get("fact_id")) for x in (r.sources or [])]
     return ContradictionView(r.id, r.field, [i for i in r.fact_ids.split(",") if i], list(r.values or []), srcs, r.note)
 

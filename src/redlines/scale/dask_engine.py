@@ -195,7 +195,7 @@ def process_partition(index: int, articles: list, db_url: str, gazetteer_files: 
     t0 = time.perf_counter()
     result = PartitionResult(index=index, pid=os.getpid())
     store = store_for(db_url)
-    docs, seen = [], set()
+    docs, seen, present = [], set(), []
     for raw in articles:
         try:
             doc = ingest.build_document(raw)
@@ -204,6 +204,7 @@ def process_partition(index: int, articles: list, db_url: str, gazetteer_files: 
             continue
         if doc.id in seen or store.has_document(doc.id):
             result.duplicates.append(doc.id)
+            present.append(doc.id)
             continue
         seen.add(doc.id)
         docs.append(doc)
@@ -219,11 +220,32 @@ def process_partition(index: int, articles: list, db_url: str, gazetteer_files: 
             result.statements += len(stmts) if analyse else 0
         else:
             result.duplicates.append(doc.id)
-    if analyse and update and result.added:
-        _retry_locked(lambda: update_kb(store, result.added))
+    if analyse and update:
+        # Documents a killed or failed earlier attempt stored but never merged are merged now.
+        merge = result.added + unmerged(store, present)
+        if merge:
+            _retry_locked(lambda: update_kb(store, merge))
     result.stage_loads = _LOADS["stages"]
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def unmerged(store: Store, doc_ids: list[str]) -> list[str]:
+    """Of these stored documents, those with statements but no fact evidence yet (merge pending)."""
+    if not doc_ids:
+        return []
+    from sqlalchemy import exists, select
+
+    from redlines.kb import schema
+
+    evidence = getattr(schema, "FactEvidenceRow", None)
+    if evidence is None:
+        return []
+    st = schema.StatementRow
+    q = select(st.document_id).where(st.document_id.in_(sorted(set(doc_ids))),
+                                     ~exists().where(evidence.document_id == st.document_id)).distinct()
+    with store.session() as s:
+        return sorted(s.scalars(q))
 
 
 def _analyse_isolating(docs: list, nlp, gazetteer, extractor, result: PartitionResult) -> dict[str, list]:

@@ -12,7 +12,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from redlines.errors import InputRejected, NotFound, RedlinesError, StoreError, UsageError
 from redlines.kb.store import Store
@@ -34,6 +36,46 @@ SECURITY_HEADERS = {
 STATUS_OF = {NotFound: 404, UsageError: 422, InputRejected: 422, StoreError: 503}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 log = logging.getLogger("redlines.web")
+
+
+class SecurityMiddleware:
+    """Pure ASGI: refuse writes on a read-only server and cross-origin writes, add the security headers."""
+
+    def __init__(self, app: ASGIApp, read_only: bool = True) -> None:
+        self.app, self.read_only = app, read_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = scope["path"].startswith("/api/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        refusal = self.refusal(scope)
+        if refusal is not None:
+            await refusal(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, receive, send_with_headers)
+
+    def refusal(self, scope: Scope) -> Response | None:
+        """A 405/403 response for a write this server must not accept, else None."""
+        if scope["method"] in SAFE_METHODS:
+            return None
+        if self.read_only:
+            return JSONResponse({"detail": "this server is read-only"}, status_code=405)
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        if origin and origin.split("://")[-1] != headers.get("host"):
+            return JSONResponse({"detail": "cross-origin writes are refused"}, status_code=403)
+        return None
 
 
 def open_store(db_url: str | None, read_only: bool) -> Store:
@@ -70,17 +112,7 @@ def create_app(db_url: str | None = None, read_only: bool = True, store: Store |
     for module in (matrix, ledger, facts, documents, search, pages):
         app.include_router(module.router)
 
-    @app.middleware("http")
-    async def security(request: Request, call_next):  # noqa: ANN202 - starlette signature
-        if read_only and request.method not in SAFE_METHODS:
-            response: Response = JSONResponse({"detail": "this server is read-only"}, status_code=405)
-        else:
-            response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(SecurityMiddleware, read_only=read_only)
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith(("/api/", "/static/", "/openapi")) and request.method == "GET"
@@ -115,3 +147,10 @@ def create_app(db_url: str | None = None, read_only: bool = True, store: Store |
         return error(request, exc.status_code, str(exc.detail))
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `redlines serve --workers N`: each worker process opens the store named by the environment."""
+    import os
+
+    return create_app(os.environ.get("REDLINES_DB"), read_only=os.environ.get("REDLINES_WEB_MODE", "ro") != "rw")

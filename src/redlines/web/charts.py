@@ -12,24 +12,25 @@ STATUS_COLORS = {
     "unknown": "#c9ced6",
 }
 MAX_POINTS = 5000
+DECISION_TYPES = ("use_permission", "transfer")
 
 
 def timeline_spec(entries: list[dict], by: str = "both") -> dict:
-    """A dot chart of decisions over time: one row per donor, weapon or both; colour = status it leads to."""
+    """A dot chart of decisions (permissions, transfers) over time: one row per donor, weapon or both;
+    colour = the status it leads to."""
+    decisions = [e for e in entries if e.get("date") and e.get("type") in DECISION_TYPES]
     rows = []
-    for e in entries[-MAX_POINTS:]:  # the newest ones when there are too many
-        if not e.get("date"):
-            continue
+    for e in decisions[-MAX_POINTS:]:  # the newest ones when there are too many
         donor, weapon = e.get("actor") or "?", e.get("weapon") or "any weapon"
         row = {"donor": donor, "weapon": weapon, "both": f"{donor} · {weapon}"}[by]
         rows.append({
             "date": e["date"], "row": row, "donor": donor, "weapon": weapon,
             "zones": ", ".join(e.get("zones") or []) or "—", "effect": e.get("effect") or "unknown",
             "what": e.get("summary") or f"{e.get('type')} {e.get('action') or ''}".strip(),
-            "sources": e.get("corroboration") or len(e.get("sources") or []),
+            "sources": e.get("corroboration") or len(e.get("sources") or []), "fact_id": e.get("fact_id") or "",
         })
     scale = alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values()))
-    chart = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=150, opacity=0.9).encode(
+    chart = alt.Chart(alt.Data(values=rows)).mark_point(filled=True, size=150, opacity=0.9, cursor="pointer").encode(
         x=alt.X("date:T", title="fact date", axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6)),
         y=alt.Y("row:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=260)),
         color=alt.Color("effect:N", scale=scale, legend=alt.Legend(title="leads to", orient="bottom")),

@@ -180,5 +180,11 @@ class SearchResults(_Open):
     hits: list[SearchHit] = []
 
 
+class IngestOut(BaseModel):
+    added: list[str] = []
+    duplicates: list[str] = []
+    statements: int = 0
+
+
 class ErrorOut(BaseModel):
     detail: str

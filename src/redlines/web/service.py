@@ -7,13 +7,12 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from redlines import query
 from redlines.errors import UsageError
 from redlines.kb.store import Store
 from redlines.model import Document, Statement, Zone
-from redlines import query
 
 ZONE_CHOICES = ("RU_BORDER", "RU_DEEP", "UA_OCCUPIED", "UA_HELD")
-STATUSES = ("permitted", "restricted", "not_supplied", "contested", "unknown")
 
 
 def parse_date(value: str | None, name: str = "date") -> date:
@@ -51,10 +50,6 @@ def to_jsonable(obj: Any) -> Any:
     return obj
 
 
-def _call(name: str, *args: Any) -> Any:
-    return to_jsonable(getattr(query, name)(*args))
-
-
 def ask(store: Store, donor: str, weapon: str, zone: str, day: date) -> dict:
     """Status of one donor/weapon/zone on a date: LEDGER.md shape plus fact ids when known."""
     answer = query.ask(store, donor, weapon, zone, day)
@@ -64,12 +59,12 @@ def ask(store: Store, donor: str, weapon: str, zone: str, day: date) -> dict:
 
 def matrix(store: Store, as_of: date) -> dict:
     """The donors x weapons x zones grid as of a date."""
-    return _call("matrix", store, as_of)
+    return to_jsonable(query.matrix(store, as_of))
 
 
 def ledger(store: Store, as_of: date) -> dict:
     """Red lines removed and remaining as of a date."""
-    return _call("ledger", store, as_of)
+    return to_jsonable(query.ledger(store, as_of))
 
 
 _EFFECTS = {
@@ -93,20 +88,18 @@ def effect(entry: dict) -> str:
 
 def timeline(store: Store, donor: str | None = None, weapon: str | None = None) -> dict:
     """Dated decisions, oldest first, optionally for one donor or weapon; each with its `effect`."""
-    data = _call("timeline", store, donor, weapon)
-    entries = data.get("entries", data.get("events", [])) if isinstance(data, dict) else list(data)
-    entries = [{**e, "effect": e.get("effect") or effect(e)} for e in entries]
+    entries = [{**e, "effect": effect(e)} for e in to_jsonable(query.timeline(store, donor, weapon))]
     return {"donor": donor, "weapon": weapon, "entries": entries}
 
 
 def fact(store: Store, fact_id: str) -> dict:
     """One fact with its sources, corroboration and contradictions (NotFound when unknown)."""
-    return _call("fact", store, fact_id)
+    return to_jsonable(query.fact(store, fact_id))
 
 
 def contradictions(store: Store) -> list[dict]:
-    """Every contradiction in the store (empty when the query layer has none)."""
-    return _call("contradictions", store)
+    """Every contradiction in the store, both sides with their sources."""
+    return to_jsonable(query.contradictions(store))
 
 
 def search(store: Store, q: str, limit: int = 50) -> dict:
@@ -116,9 +109,7 @@ def search(store: Store, q: str, limit: int = 50) -> dict:
         return {"q": "", "hits": []}
     if len(q) > 200:
         raise UsageError("q must be at most 200 characters")
-    data = _call("search", store, q, limit)
-    hits = data.get("hits", []) if isinstance(data, dict) else list(data)
-    return {"q": q, "hits": hits}
+    return {"q": q, "hits": to_jsonable(query.search(store, q, limit))}
 
 
 def document_summary(doc: Document) -> dict:
@@ -217,3 +208,23 @@ def weapon_label(weapon: str | None) -> str:
         return weapon
     name = name.replace("_", " ")
     return f"{name}-supplied weapons" if kind == "origin" else f"{name} ({kind})"
+
+
+def ingest_article(store: Store, article: dict) -> dict:
+    """Run one posted article through the pipeline; InputRejected (-> 422) carries the ingest's reason."""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from redlines.errors import InputRejected
+    from redlines.pipeline import run_ingest
+
+    if not (article.get("text") or "").strip() and not (article.get("html") or "").strip():
+        raise UsageError("give the article as `text` or `html`")
+    with tempfile.TemporaryDirectory(prefix="redlines-post-") as tmp:
+        path = Path(tmp) / "article.json"
+        path.write_text(json.dumps(article), encoding="utf-8")
+        report = run_ingest([str(path)], store)
+    if report.rejected:
+        raise InputRejected(report.rejected[0][1])
+    return {"added": report.added, "duplicates": report.duplicates, "statements": report.statements}

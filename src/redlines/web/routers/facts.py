@@ -17,3 +17,9 @@ router = APIRouter(prefix="/api", tags=["facts"])
 def get_fact(fact_id: Annotated[str, Path(max_length=100)], store: Store = Depends(get_store)) -> dict:
     """A fact and the evidence behind it."""
     return service.fact(store, fact_id)
+
+
+@router.get("/contradictions", response_model=list[schemas.Contradiction])
+def get_contradictions(store: Store = Depends(get_store)) -> list[dict]:
+    """Every flagged disagreement between sources, with both sides."""
+    return service.contradictions(store)

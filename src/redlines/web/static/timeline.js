@@ -14,7 +14,14 @@
       return window.vegaEmbed(box, spec, {
         renderer: "svg", actions: false, ast: true, expr: window.vega.expressionInterpreter,
         defaultStyle: false, tooltip: false,
-      }).then(() => { box.dataset.rendered = "true"; status.textContent = n + " decisions"; });
+      }).then((result) => {
+        result.view.addEventListener("click", (_event, item) => {
+          const id = item && item.datum && item.datum.fact_id;
+          if (id) window.location.href = "/facts/" + encodeURIComponent(id);
+        });
+        box.dataset.rendered = "true";
+        status.textContent = n + " decisions · click a dot for its evidence";
+      });
     })
     .catch((e) => { status.textContent = "Could not draw the chart (" + e.message + ")."; });
 })();
