@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/dask_workers.py [--n 2000] [--partition-size 50] [--db-template URL_WITH_{name}]
 
-Uses bench/corpus.py `generate(n, seed)` when present, else redlines.scale.synthetic. Each run writes
+Uses bench/corpus.py `generate(n, seed)` + `write_dir` when present, else redlines.scale.synthetic. Each run writes
 a fresh store (SQLite by default; pass e.g. --db-template postgresql+psycopg://u@host/{name} with
 databases bench_w1 / bench_w2 created beforehand) and the two stores are compared at the end.
 """
@@ -20,23 +20,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def corpus_texts(n: int, seed: int) -> list[tuple[str, str]]:
-    """(file name, text) pairs from the evaluation engineer's generator if present, else ours."""
+def write_corpus(n: int, seed: int, out: Path, generator: str = "bench") -> str:
+    """Write `n` articles into `out` with bench/corpus.py when present, else redlines.scale.synthetic."""
     path = HERE / "corpus.py"
-    if path.is_file():
+    if generator == "bench" and path.is_file():
         spec = importlib.util.spec_from_file_location("bench_corpus", path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        if hasattr(mod, "generate"):
-            out = []
-            for i, item in enumerate(mod.generate(n, seed)):
-                text = item if isinstance(item, str) else getattr(item, "text", None) or (
-                    item.get("text") if isinstance(item, dict) else item[1])
-                out.append((f"bench_{i:06d}.txt", text))
-            return out
-    from redlines.scale.synthetic import generate
+        if hasattr(mod, "generate") and hasattr(mod, "write_dir"):
+            mod.write_dir(mod.generate(n, seed), out)
+            return "bench/corpus.py"
+    from redlines.scale.synthetic import write_corpus as write_synthetic
 
-    return generate(n, seed)
+    write_synthetic(out, n, seed)
+    return "redlines.scale.synthetic"
 
 
 def run(workers: int, corpus: Path, url: str, partition_size: int) -> dict:
@@ -58,14 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--partition-size", type=int, default=50)
     ap.add_argument("--db-template", default=None, help="SQLAlchemy URL with {name}; default: SQLite files")
+    ap.add_argument("--generator", choices=("bench", "synthetic"), default="bench",
+                    help="bench/corpus.py (400-900 word articles) or redlines.scale.synthetic (short wire items)")
     ap.add_argument("--json", action="store_true", help="print one JSON document")
     args = ap.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="redlines-bench-"))
     corpus = tmp / "corpus"
-    corpus.mkdir()
-    for name, text in corpus_texts(args.n, args.seed):
-        (corpus / name).write_text(text, encoding="utf-8")
+    generator = write_corpus(args.n, args.seed, corpus, args.generator)
     results, urls = [], []
     for workers in (1, 2):
         name = f"bench_w{workers}"
@@ -78,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     same = table_snapshot(Store(urls[0], create=False)) == table_snapshot(Store(urls[1], create=False))
     ratio = results[1]["articles_per_s"] / results[0]["articles_per_s"]
-    out = {"runs": results, "ratio_2_over_1": round(ratio, 2), "stores_identical": same}
+    out = {"generator": generator, "runs": results, "ratio_2_over_1": round(ratio, 2), "stores_identical": same}
     if args.json:
         print(json.dumps(out, indent=2))
     else:

@@ -1,6 +1,6 @@
 """Throughput of redlines.nlp.annotate vs bare nlp.pipe over the same texts (words/s, share parsed).
 
-Usage: .venv/bin/python bench/nlp_speed.py [--repeat N] [--no-dates] [FILES...]
+Usage: .venv/bin/python bench/nlp_speed.py [--repeat N] [--rounds N] [--quick] [--no-dates] [FILES...]
 Default corpus: the seeds under ../shared/seeds plus src/redlines/data/sample/*.txt if present.
 """
 
@@ -35,7 +35,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--no-dates", action="store_true", help="leave out the time-expression pass")
     ap.add_argument("--rounds", type=int, default=3, help="alternate the two runs and keep the best of each")
+    ap.add_argument("--quick", action="store_true", help="a short run: --repeat 2 --rounds 1")
     args = ap.parse_args()
+    if args.quick:
+        args.repeat, args.rounds = 2, 1
     texts = corpus(args.files) * args.repeat
     if not texts:
         sys.exit("no texts")

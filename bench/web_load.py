@@ -164,6 +164,7 @@ async def load_test(base: str, clients: int, seconds: float, max_requests: int, 
     """`clients` concurrent loops over `targets` for `seconds` (or `max_requests`), then stop."""
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
+    kinds: dict[str, int] = {}
     done = 0
     stop_at = time.perf_counter() + seconds
     rng = random.Random(1)
@@ -177,12 +178,13 @@ async def load_test(base: str, clients: int, seconds: float, max_requests: int, 
             t0 = time.perf_counter()
             try:
                 r = await client.get(url)
-                ok = r.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                why = "" if r.status_code == 200 else f"HTTP {r.status_code}"
+            except httpx.HTTPError as exc:
+                why = type(exc).__name__
             latencies.setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
-            if not ok:
+            if why:
                 errors[kind] = errors.get(kind, 0) + 1
+                kinds[why] = kinds.get(why, 0) + 1
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     t0 = time.perf_counter()
@@ -192,7 +194,7 @@ async def load_test(base: str, clients: int, seconds: float, max_requests: int, 
     every = [x for v in latencies.values() for x in v]
     return {
         "clients": clients, "seconds": round(elapsed, 1), "requests": len(every),
-        "requests_per_s": round(len(every) / elapsed, 1), "errors": sum(errors.values()),
+        "requests_per_s": round(len(every) / elapsed, 1), "errors": sum(errors.values()), "error_kinds": kinds,
         "p50_ms": round(pct(every, 50), 1), "p95_ms": round(pct(every, 95), 1),
         "by_endpoint": {k: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p95_ms": round(pct(v, 95), 1),
                             "errors": errors.get(k, 0)} for k, v in sorted(latencies.items())},

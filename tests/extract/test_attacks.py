@@ -26,3 +26,13 @@ def test_hypothetical_and_gerund_are_not_attacks(run):
 def test_word_numbers(run):
     st = of_type(run("Russia shelled Kharkiv on Sunday, killing seven civilians."), "attack")[0]
     assert st.actor == "Russia" and st.casualties.get("killed") == 7
+
+
+def test_weapon_of_the_using_verb(run):
+    st = of_type(run("Ukraine used ATACMS to strike an arsenal in Belgorod."), "attack")[0]
+    assert (st.actor, str(st.weapon), st.place, st.zones) == ("Ukraine", "ATACMS", "Belgorod", (Zone.RU_BORDER,))
+
+
+def test_the_country_is_the_previous_subject(run):
+    st = of_type(run("Ukraine has shelled border towns for months. The country routinely hits Belgorod."), "attack")
+    assert ("Ukraine", "Belgorod") in {(s.actor, s.place) for s in st}

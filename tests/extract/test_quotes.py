@@ -41,3 +41,22 @@ def test_quote_supports_claim_of_same_sentence(run):
     q = of_type(out, "quote")[0]
     assert q.supports is not None and out[q.supports].type.value == "use_permission"
     assert out[q.supports].actor == "Netherlands"
+
+
+def test_quote_left_open_runs_to_paragraph_end_and_he_added_looks_back(run):
+    text = ('Scholz spoke to reporters in Berlin. "Germany will not change its course. That decision stands.\n\n'
+            '"We have explained our reasons many times," he added.')
+    q = of_type(run(text), "quote")
+    assert [s.speaker for s in q] == ["Olaf Scholz", "Olaf Scholz"]
+    assert q[0].quote.startswith("Germany will not change") and q[0].quote.endswith("stands.")
+
+
+def test_institution_as_speaker(run):
+    q = of_type(run('"We will respond to any such attack," a Kremlin spokesman said.'), "quote")[0]
+    assert q.actor == "Russia" and q.speaker is None
+
+
+def test_colon_introduced_quote(run):
+    q = of_type(run('Zelensky said on Friday: "We need more air defence systems now."',
+                    {"on Friday": ("2024-05-31", "2024-05-31", "day")}), "quote")[0]
+    assert q.speaker == "Volodymyr Zelensky" and q.valid.start.isoformat() == "2024-05-31"

@@ -25,6 +25,8 @@ CASES = [
     ("Ukraine received F-16s from Denmark and Norway.",
      [("Denmark", SYS("F-16"), "deliver"), ("Norway", SYS("F-16"), "deliver")]),
     ("A Patriot battery donated by Germany arrived in Ukraine.", [("Germany", SYS("Patriot"), "deliver")]),
+    ("Germany has no plans to deliver Taurus missiles.", [("Germany", SYS("Taurus"), "refuse")]),
+    ("Biden approved the delivery of ATACMS to Ukraine.", [("United States", SYS("ATACMS"), "approve")]),
     ("Kyiv wants Taurus missiles. Berlin has so far declined to send the weapon.", [("Germany", SYS("Taurus"), "refuse")]),
     ("Scholz had refused for weeks to supply Leopard tanks. Then Berlin approved these tanks in January 2023.",
      [("Germany", SYS("Leopard 2"), "refuse"), ("Germany", SYS("Leopard 2"), "approve")]),
@@ -80,3 +82,17 @@ def test_pairs_donors_with_their_own_systems(run):
                   "transfer")
     rows = {(s.actor, s.weapon.id) for s in got}
     assert ("United Kingdom", "Storm Shadow") in rows and ("United States", "ATACMS") in rows
+
+
+def test_quantity_ignores_the_number_in_a_name(run):
+    st = of_type(run("Washington agreed to provide Ukraine with 31 Abrams tanks."), "transfer")[0]
+    assert (st.weapon, st.quantity, st.action) == (SYS("Abrams"), 31, "pledge")
+    st = of_type(run("Britain sent Challenger 2 tanks to Ukraine."), "transfer")[0]
+    assert (st.weapon, st.quantity) == (SYS("Challenger 2"), None)
+
+
+def test_recipient_other_than_ukraine(run):
+    st = of_type(run("Germany sent Leopard tanks to Poland."), "transfer")[0]
+    assert (st.actor, st.recipient) == ("Germany", "Poland")
+    st = of_type(run("Germany sent Leopard tanks to Kyiv."), "transfer")[0]
+    assert st.recipient == "Ukraine"

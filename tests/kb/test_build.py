@@ -65,6 +65,21 @@ def test_re_extracting_a_document_replaces_its_facts(tmp_store):
     assert not any("Taurus" in f[1] and "withhold" in f[0] for f in after["facts"])
 
 
+def test_permission_naming_no_weapon_counts_as_the_donors_own(tmp_store):
+    d = doc("Outlet N", date(2022, 8, 25))
+    add(tmp_store, d, [st(d, "use_permission", "United States", None, (Zone.UA_OCCUPIED,), "allow", date(2022, 8, 20)),
+                       st(d, "use_permission", "Canada", "everything", RU, "restrict", date(2022, 8, 20), kind="any",
+                          start=50)])
+    update(tmp_store, [d.id])
+    from redlines import query
+
+    assert query.ask(tmp_store, "US", "HIMARS", "UA_OCCUPIED", date(2022, 9, 1)).status == "permitted"
+    assert query.ask(tmp_store, "Canada", "origin:Canada", "RU_DEEP", date(2022, 9, 1)).status == "restricted"
+    after = snapshot(tmp_store)
+    rebuild(tmp_store)
+    assert snapshot(tmp_store) == after
+
+
 def test_update_with_nothing_new_changes_nothing(tmp_store):
     ids = late_may_corpus(tmp_store)
     update(tmp_store, ids)

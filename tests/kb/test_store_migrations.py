@@ -68,6 +68,10 @@ def test_store_at_an_older_revision_is_upgraded_on_open(tmp_path):
     assert _version(tmp_path / "r1.sqlite") == [_alembic_head()]
 
 
-def test_unopenable_store_is_a_store_error(tmp_path):
+@pytest.mark.parametrize("url", ["nosuchdriver://x/y", "/proc/redlines-none/x.sqlite", "NOT_A_DB"])
+def test_unopenable_store_is_a_store_error(tmp_path, url):
+    if url == "NOT_A_DB":
+        url = str(tmp_path / "junk.sqlite")
+        (tmp_path / "junk.sqlite").write_text("this is not a database file, just words" * 20)
     with pytest.raises(StoreError):
-        Store("nosuchdriver://x/y")
+        Store(url)

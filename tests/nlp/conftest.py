@@ -28,12 +28,24 @@ def run(nlp, gaz):
     return _run
 
 
-def mention(parsed: ParsedDocument, text: str, label: str | None = None, nth: int = 1) -> Mention | None:
+def find_mention(parsed: ParsedDocument, text: str, label: str | None = None, nth: int = 1) -> Mention | None:
     """The nth mention whose text starts with `text` (and has `label`)."""
     hits = [m for m in parsed.mentions if m.text.startswith(text) and (label is None or m.label == label)]
     return hits[nth - 1] if len(hits) >= nth else None
 
 
-def canon(parsed: ParsedDocument, text: str, label: str | None = None, nth: int = 1) -> str | None:
-    m = mention(parsed, text, label, nth)
-    return m.canonical if m else None
+@pytest.fixture(scope="session")
+def mention():
+    """find_mention as a fixture (test modules do not import conftest)."""
+    return find_mention
+
+
+@pytest.fixture(scope="session")
+def canon():
+    """The canonical id of find_mention's result."""
+
+    def _canon(parsed: ParsedDocument, text: str, label: str | None = None, nth: int = 1) -> str | None:
+        m = find_mention(parsed, text, label, nth)
+        return m.canonical if m else None
+
+    return _canon

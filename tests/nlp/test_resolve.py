@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import canon, mention
-
 
 @pytest.mark.parametrize(
     "text, alias, actor",
@@ -19,7 +17,7 @@ from tests.nlp.conftest import canon, mention
         ("The Atlantic Alliance promised air defence.", "Atlantic Alliance", "NATO"),
     ],
 )
-def test_aliases(run, text, alias, actor):
+def test_aliases(run, text, alias, actor, canon):
     assert canon(run(text), alias, "ACTOR") == actor
 
 
@@ -38,41 +36,41 @@ def test_aliases(run, text, alias, actor):
         ("Warsaw has refused to send more tanks.", "Warsaw", "ACTOR", "Poland"),
     ],
 )
-def test_city_metonym_or_place(run, text, city, label, canonical):
+def test_city_metonym_or_place(run, text, city, label, canonical, mention):
     m = mention(run(text), city)
     assert m is not None and (m.label, m.canonical) == (label, canonical)
 
 
-def test_place_has_zones(run):
+def test_place_has_zones(run, mention):
     m = mention(run("Drones struck an oil depot near Moscow overnight."), "Moscow")
     assert m.attrs["zones"] == ["RU_DEEP"] and m.attrs["state"] == "Russia"
 
 
-def test_brussels_defaults_to_eu(run):
+def test_brussels_defaults_to_eu(run, canon):
     p = run("Brussels said the new sanctions package would target arms suppliers.")
     assert canon(p, "Brussels") == "European Union"
 
 
-def test_brussels_is_belgium_when_about_belgian_government(run):
+def test_brussels_is_belgium_when_about_belgian_government(run, canon):
     p = run(
         "Belgium's prime minister signed the pact with Kyiv. Brussels will deliver the first jets this year."
     )
     assert canon(p, "Brussels") == "Belgium"
 
 
-def test_brussels_eu_body_in_sentence_wins(run):
+def test_brussels_eu_body_in_sentence_wins(run, canon):
     p = run(
         "Belgian officials hosted the talks. Brussels and the European Commission agreed to fund more shells."
     )
     assert canon(p, "Brussels") == "European Union"
 
 
-def test_in_brussels_is_a_place(run):
+def test_in_brussels_is_a_place(run, mention):
     m = mention(run("He spoke at a news conference in Brussels on the weapons."), "Brussels")
     assert m.label == "PLACE" and m.attrs["state"] == "Belgium"
 
 
-def test_adjectives_and_us_forms(run):
+def test_adjectives_and_us_forms(run, mention):
     p = run("American officials said the U.S. would send German and Dutch tanks. The US agreed.")
     assert mention(p, "American").attrs["form"] == "adj"
     assert mention(p, "German").canonical == "Germany"
@@ -81,7 +79,7 @@ def test_adjectives_and_us_forms(run):
     assert mention(p, "US").attrs["form"] == "abbr"
 
 
-def test_alliance_needs_nato_first(run):
+def test_alliance_needs_nato_first(run, mention, canon):
     assert canon(run("NATO met on Monday. The alliance agreed to send air defence."), "alliance") == "NATO"
     assert mention(run("The alliance of farmers protested against the arms deliveries."), "alliance") is None
 
@@ -99,7 +97,7 @@ def test_alliance_needs_nato_first(run):
         ("Russia launched Shahed drones and Kinzhal missiles.", "Kinzhal", "Kinzhal"),
     ],
 )
-def test_weapon_systems(run, text, phrase, system):
+def test_weapon_systems(run, text, phrase, system, mention):
     m = mention(run(text), phrase, "WEAPON")
     assert m is not None and m.canonical == system
     assert {"cls", "maker"} <= set(m.attrs)
@@ -116,7 +114,7 @@ def test_weapon_systems(run, text, phrase, system):
         ("Kyiv wants more air defense assets.", "air defense assets", "air_defence"),
     ],
 )
-def test_weapon_classes_are_never_systems(run, text, phrase, cls):
+def test_weapon_classes_are_never_systems(run, text, phrase, cls, canon):
     p = run(text)
     assert canon(p, phrase, "WEAPON_CLASS") == cls
     assert not [m for m in p.mentions if m.label == "WEAPON"]
@@ -152,7 +150,7 @@ def test_think_tank_is_not_a_tank(run):
         ),
     ],
 )
-def test_weapon_origin(run, text, phrase, origin, cls):
+def test_weapon_origin(run, text, phrase, origin, cls, mention):
     m = mention(run(text), phrase, "WEAPON_ORIGIN")
     assert m is not None and m.canonical == origin and m.attrs.get("cls") == cls
 
@@ -200,7 +198,7 @@ def test_its_weapons_is_not_an_origin(run):
         ("Strikes outside Ukraine remain banned.", "outside Ukraine", {"RU_BORDER", "RU_DEEP", "OTHER"}),
     ],
 )
-def test_zone_phrases(run, text, phrase, zones):
+def test_zone_phrases(run, text, phrase, zones, mention):
     m = mention(run(text), phrase, "ZONE_PHRASE")
     assert m is not None and set(m.attrs["zones"]) == zones
 
@@ -215,14 +213,14 @@ def test_zone_phrases(run, text, phrase, zones):
         ("Fighting continued in the Zaporizhzhia region.", "Zaporizhzhia region", ["UA_HELD", "UA_OCCUPIED"]),
     ],
 )
-def test_place_zones(run, text, place, zones):
+def test_place_zones(run, text, place, zones, mention):
     m = mention(run(text), place)
     assert m is not None
     if zones is not None:
         assert m.label == "PLACE" and m.attrs["zones"] == zones
 
 
-def test_dateline_city_is_a_place(run):
+def test_dateline_city_is_a_place(run, mention):
     p = run("BRUSSELS (Wire) - Allies agreed to send more air defence to Ukraine.")
     m = mention(p, "BRUSSELS")
     assert m.label == "PLACE" and m.canonical == "Brussels"
@@ -235,7 +233,7 @@ def test_same_system_joined_by_and_stays_two_mentions(run):
     assert {m.canonical for m in weapons} == {"Storm Shadow"}
 
 
-def test_newspaper_named_after_a_capital_is_an_org(run):
+def test_newspaper_named_after_a_capital_is_an_org(run, mention):
     p = run("The Washington Post reported that the missiles were sent to Kyiv.")
     assert mention(p, "The Washington Post", "ORG").attrs["state"] == "United States"
     assert not [m for m in p.mentions if m.label == "ACTOR" and m.text == "Washington"]
@@ -249,3 +247,8 @@ def test_all_caps_headline(run):
         "Ukraine",
         "Russia",
     }
+
+
+def test_indefinite_alliance_is_not_nato(run, mention):
+    p = run("NATO met on Monday. Ukraine formed an alliance with drone makers to build more drones.")
+    assert mention(p, "alliance") is None

@@ -67,6 +67,17 @@ def test_real_ingest_rule_is_used_by_default():
     assert default_id_rule()(_doc()) == ingest.content_id(TEXT)
 
 
+def test_clause_offsets_inside_the_sentence_pass_unless_strict(store):
+    d = _doc()
+    first = TEXT[: TEXT.index(".") + 1]
+    clause_start = TEXT.index("fire")
+    store.replace_statements(d.id, [_stmt(d, clause_start, clause_start + 14, first)])
+    assert check_store(store, id_rule=_hash_rule).ok
+    assert [p.kind for p in check_store(store, id_rule=_hash_rule, strict=True).problems] == ["evidence_mismatch"]
+    store.replace_statements(d.id, [_stmt(d, TEXT.index("Critics"), len(TEXT), first)])
+    assert [p.kind for p in check_store(store, id_rule=_hash_rule).problems] == ["evidence_mismatch"]
+
+
 def test_bad_content_hash_found(store):
     store.add_document(Document(id="not-the-hash", text="Another short article body.", raw="x"))
     problems = check_store(store, id_rule=_hash_rule).problems
@@ -114,3 +125,15 @@ def test_cli_exit_codes_and_json(store, tmp_path):
     missing = runner.invoke(app, ["check", "--db", str(tmp_path / "none.sqlite")])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
     assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("db", ["postgresql+psycopg://postgres@127.0.0.1:1/none", "nosuchdialect://x", "NOTADB"])
+def test_cli_unusable_store_is_a_clear_usage_error(db, tmp_path):
+    if db == "NOTADB":
+        junk = tmp_path / "junk.sqlite"
+        junk.write_text("this is not a database file at all " * 40)
+        db = str(junk)
+    r = CliRunner().invoke(app, ["check", "--db", db])
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "Traceback" not in r.output

@@ -192,6 +192,9 @@ def test_vendored_charting_scripts_are_served_locally(client):
 def test_missing_or_foreign_store_is_refused(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         create_app(str(tmp_path / "absent.sqlite"))
+    with pytest.raises(StoreError, match="no store"):
+        create_app(str(tmp_path / "no-dir" / "absent.sqlite"))
+    assert not (tmp_path / "no-dir").exists()  # a read-only server creates nothing
     import sqlite3
 
     other = tmp_path / "other.sqlite"

@@ -186,3 +186,41 @@ def test_seed_pages_render(page, seeds_server):
         page.screenshot(path=str(ARTIFACTS / f"seeds-{path.strip('/')}.png"), full_page=True)
     assert page.locator("#documents tbody tr").count() == 3
     assert not watch.errors, watch.errors
+
+
+HOSTILE_ARTICLE = (
+    "BRUSSELS, June 20 (Test Wire) - Belgium said on Thursday that Ukraine may fly the F-16 jets it sends only "
+    f"over Ukrainian territory, a reader comment quoted as {XSS_SCRIPT} said, while a second line read {XSS_IMG}. "
+    "The Belgian defence minister told reporters that the first aircraft would arrive before the end of the year. "
+    "Officials in Kyiv have asked allies to drop such limits so pilots can hit launch sites across the border. "
+    "The government did not say whether the rule would be reviewed once more jets were delivered."
+)
+
+
+def test_ingested_hostile_article_stays_text(page, tmp_path):
+    """The payload goes through the real ingest (POST on a read-write server), then every page shows it inert."""
+    import httpx
+
+    app = create_app(str(tmp_path / "rw.sqlite"), read_only=False)
+    with LiveServer(app) as srv:
+        r = httpx.post(srv.url + "/api/documents", timeout=120, json={
+            "text": HOSTILE_ARTICLE, "title": f"Jets and limits {XSS_SCRIPT}", "outlet": "Test Wire",
+            "published": "2024-06-20"})
+        assert r.status_code == 201, r.text
+        (doc_id,) = r.json()["added"]
+        watch = Watch(page)
+        for path in (f"/documents/{doc_id}", "/documents", "/search?q=reader+comment", "/?as_of=2024-06-21",
+                     "/timeline"):
+            page.goto(srv.url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__xss") is None, path
+            assert page.locator("main img, main script").count() == 0, path
+        page.goto(f"{srv.url}/documents/{doc_id}")
+        assert XSS_SCRIPT in page.inner_text("#clean-text")
+        facts = {f for e in httpx.get(srv.url + "/api/timeline").json()["entries"] for f in [e["fact_id"]]}
+        assert facts, "the hostile article gave no facts to open"
+        for fact_id in sorted(facts)[:3]:
+            page.goto(f"{srv.url}/facts/{fact_id}")
+            page.wait_for_selector("article.source")
+            assert page.evaluate("window.__xss") is None
+        assert not watch.dialogs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from sqlalchemy.engine import make_url
@@ -19,13 +20,17 @@ def register(app: typer.Typer) -> None:
 
 
 @handle_errors
-def check(db: DbOption = None, json_: JsonOption = False) -> None:
+def check(
+    db: DbOption = None,
+    json_: JsonOption = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Evidence offsets must span the whole sentence.")] = False,
+) -> None:
     """Verify references, offsets, evidence text, content-hash ids and orphan facts; exit 1 on problems."""
     from redlines.kb.check import check_store
     from redlines.kb.store import Store
 
     url = _existing_store_url(db)
-    report = check_store(Store(url, create=False))
+    report = check_store(Store(url, create=False), strict=strict)
     if json_:
         emit_json(report.to_dict())
     else:

@@ -98,7 +98,8 @@ def actor_name(m: Mention) -> str | None:
     return m.canonical or m.text
 
 
-def _depth(tok: Any, top: Any) -> int:
+def depth_below(tok: Any, top: Any) -> int:
+    """Steps from `tok` up to `top` in the tree (99 when `top` does not govern `tok`)."""
     d = 0
     while tok.i != top.i and tok.head.i != tok.i:
         tok = tok.head
@@ -112,8 +113,8 @@ def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
     cands = [(m, view.root(m)) for m in view.of(ACTOR_LABELS, ids)]
     if not cands:
         return []
-    best = min(_depth(r, subj) for _, r in cands)
-    heads = {r.i for m, r in cands if _depth(r, subj) == best}
+    best = min(depth_below(r, subj) for _, r in cands)
+    heads = {r.i for m, r in cands if depth_below(r, subj) == best}
     out = []
     for m, r in cands:
         t = r
@@ -160,10 +161,16 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
     return []
 
 
-def recipients(view: SentView, ids: set[int], default: str = "Ukraine") -> str:
-    """The recipient: Ukraine unless another actor is the object of the clause."""
-    names = [actor_name(m) for m in view.of(("ACTOR",), ids)]
-    return "Ukraine" if "Ukraine" in names or not names else default
+def recipients(view: SentView, ids: set[int], default: str = "Ukraine", donor: str | None = None) -> str:
+    """The recipient: the actor a clause gives to ("to Russia", "gave Iran ..."), else Ukraine."""
+    for m in view.of(("ACTOR",), ids):
+        r = view.root(m)
+        given_to = (r.dep_ == "pobj" and r.head.lower_ == "to") or r.dep_ in ("dative", "iobj") or (
+            r.dep_ == "dobj" and any(c.dep_ == "dobj" for c in r.head.children if c.i != r.i))
+        name = actor_name(m)
+        if given_to and name and name != donor:
+            return name
+    return default
 
 
 def _dedupe_weapons(view: SentView, found: list[Mention]) -> list[Mention]:
@@ -219,19 +226,19 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
     places = [p for p in view.of(("PLACE",), ids)
               if not any(z.start_char <= p.start_char and p.end_char <= z.end_char for z in phrases)]
     got: list[Zone] = []
-    phrase_zones = [z for m in phrases for z in _mention_zones(m)]
+    phrase_zones = [z for m in phrases for z in mention_zones(m)]
     russian = {Zone.RU_BORDER, Zone.RU_DEEP}
     for z in phrase_zones:
         if z not in got:
             got.append(z)
     for p in places:
-        pz = _mention_zones(p)
+        pz = mention_zones(p)
         if phrase_zones and set(phrase_zones) <= russian and not set(pz) <= russian:
             continue  # "across the border from Kharkiv": the Ukrainian place only locates the border
         for z in pz:
             if z not in got:
                 got.append(z)
-    places_ru = [z for p in places for z in _mention_zones(p) if z in russian]
+    places_ru = [z for p in places for z in mention_zones(p) if z in russian]
     if places_ru and set(russian) <= set(got) and set(places_ru) < russian:
         got = [z for z in got if z not in russian or z in places_ru]  # "inside Russia's Kursk region"
     if not got:  # "targets in Russia" with no zone phrase: the country itself as the place
@@ -251,7 +258,8 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
     return tuple(sorted(got, key=order.index))
 
 
-def _mention_zones(m: Mention) -> list[Zone]:
+def mention_zones(m: Mention) -> list[Zone]:
+    """The zones a PLACE or ZONE_PHRASE mention carries (attrs "zones" or "zone")."""
     raw = m.attrs.get("zones") or m.attrs.get("zone") or []
     if isinstance(raw, str):
         raw = [raw]

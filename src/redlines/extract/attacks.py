@@ -6,6 +6,7 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
+    mention_zones,
     actor_name,
     agents,
     number_of,
@@ -18,7 +19,7 @@ from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, cue_map, lemma
 from redlines.model import Modality, Statement, StatementType
 
-EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 
 
 def _triggers(view: SentView) -> list[Any]:
@@ -26,7 +27,10 @@ def _triggers(view: SentView) -> list[Any]:
     out = []
     for t in view.doc:
         lem = lemma(t)
-        if t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp", "pcomp",
+        if t.pos_ == "VERB" and lem in verbs and t.dep_ == "xcomp" and lemma(t.head) in ("use", "employ") \
+                and t.head.tag_ in EVENT_TAGS:
+            out.append(t)  # "Ukraine used ATACMS to strike ...": the using verb carries tense
+        elif t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp", "pcomp",
                                                                                         "csubj", "acl"):
             if t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) and t.dep_ != "advcl":
                 continue  # a gerund ("on hitting targets") is not an event
@@ -36,7 +40,7 @@ def _triggers(view: SentView) -> list[Any]:
     return out
 
 
-def _attacker(view: SentView, trig: Any) -> str | None:
+def _attacker(view: SentView, trig: Any, ctx: Context | None = None) -> str | None:
     """The attacker: 'Russian strike', 'Ukraine's attacks', or the subject of the verb."""
     if trig.pos_ == "NOUN":
         mods = [m for c in trig.children if c.dep_ in ("amod", "poss", "compound", "nmod")
@@ -60,9 +64,12 @@ def _attacker(view: SentView, trig: Any) -> str | None:
             if got:
                 return actor_name(got[0])
             if lemma(c) in cue("args", "anaphoric_subjects"):  # "The country routinely hit Belgorod"
-                prev = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(c)]
-                if prev:
-                    return actor_name(prev[-1])
+                before = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(c)]
+                if before:
+                    return actor_name(before[-1])
+                earlier = ctx.prev.of(("ACTOR",)) if ctx is not None and ctx.prev is not None else []
+                if earlier:  # the subject of the previous sentence is usually named first
+                    return actor_name(earlier[0])
     subj = [c for c in trig.children if c.dep_ == "nsubj"]
     if subj:  # "a Russian missile hit ..."
         got = view.of(("ACTOR",), subtree_ids(subj[0]))
@@ -94,7 +101,7 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED) or a.negated or a.question:
             continue
-        attacker = _attacker(view, trig)
+        attacker = _attacker(view, trig, ctx)
         scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
         if trig.dep_ in ("xcomp", "advcl") and lemma(trig.head) in ("use", "employ", "fire", "launch"):
             scope |= {t.i for c in trig.head.children if c.dep_ == "dobj" for t in c.subtree}  # "used X to strike"
@@ -103,7 +110,7 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
         if attacker is None and systems:
             attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
         places = [m for m in view.of(("PLACE",), scope)]
-        zones = zones_of(view, scope)
+        zones = tuple(mention_zones(places[0])) if places and mention_zones(places[0]) else zones_of(view, scope)
         if attacker is None or (not places and not zones and not weapons):
             continue
         if attacker in seen:

@@ -28,7 +28,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, lemma, phrase_matches
-from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, Zone
+from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, WeaponRef, Zone
 
 NOT_DONORS = frozenset({"Ukraine", "Russia"})
 ALL_ZONES = (Zone.UA_HELD, Zone.UA_OCCUPIED, Zone.RU_BORDER, Zone.RU_DEEP)
@@ -188,13 +188,15 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         donors = [(d, sp) for d, sp in donors if d.lower() not in cue("permission", "not_donors")]
         for donor, speaker in donors:
             weapons = weapon_refs(view, scope, donor) or weapon_refs(view, set(range(len(view.doc))), donor) \
-                or [None]
+                or [WeaponRef("origin", donor)]  # "allowed Ukraine to strike inside Russia": with its own weapons
             for w in weapons:
                 key = (donor, w, action, polarity)
                 if key in seen:
                     continue
                 seen.add(key)
-                extra = {"how": how}
+                extra: dict = {"how": how}
+                if w == WeaponRef("origin", donor) and not view.of(("WEAPON_CLASS", "WEAPON_ORIGIN"), None):
+                    extra["weapon_implied"] = True
                 if limited:
                     extra["limited_to"] = [z.value for z in limited]
                 st = build(view, StatementType.USE_PERMISSION, trig, a, ctx, donor,
@@ -203,7 +205,7 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
                            speaker=speaker, extra=extra)
                 if not syntactic:
                     st = st.with_(confidence=round(st.confidence - 0.1, 2))
-                if st.modality == Modality.HYPOTHETICAL and w is None:
+                if st.modality == Modality.HYPOTHETICAL and extra.get("weapon_implied"):
                     continue  # a wish about unnamed weapons says nothing a ledger can use
                 out.append(st)
     return out
@@ -260,7 +262,7 @@ def apply_narrowing(statements: list[Statement], views: dict[int, SentView], win
                 consumed.add(idx)
                 break
     return [s for s in out if not (s.evidence.sentence_index in consumed and s.type == StatementType.USE_PERMISSION
-                                   and s.action == "restrict" and s.weapon is None)]
+                                   and s.action == "restrict" and (s.weapon is None or s.extra.get("weapon_implied")))]
 
 
 def is_ukraine_only(zones: tuple[Zone, ...]) -> bool:

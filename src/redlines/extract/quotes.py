@@ -39,8 +39,20 @@ def _speech_words() -> str:
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, inner text) of every quotation; offsets include the quote marks."""
-    return [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in QUOTE_RE.finditer(text)]
+    """(start, end, inner text) of every quotation; offsets include the quote marks. A quotation left open
+    at the end of a paragraph (it continues in the next one) runs to the paragraph's end."""
+    spans = [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in QUOTE_RE.finditer(text)]
+    pos = 0
+    for para in text.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        inside = [sp for sp in spans if start <= sp[0] < end]
+        tail = max((sp[1] for sp in inside), default=start)
+        rest = text[tail:end]
+        k = rest.find("“") if "“" in rest else (rest.find('"') if rest.count('"') % 2 == 1 else -1)
+        if k >= 0 and len(rest[k + 1:].strip()) > 2 and "”" not in rest[k:]:
+            spans.append((tail + k, end, rest[k + 1:].strip()))
+    return sorted(spans)
 
 
 def _outside(text: str, start: int, end: int, quotes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -101,16 +113,18 @@ def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: 
         return _Speaker(name, None, first)
     actors = [a for a in parsed.mentions if a.label == "ACTOR" and any(s <= a.start_char < e for s, e in parts)]
     verbs = _speech_words()
-    for a in actors:  # "the White House said": an institution speaks
-        if re.match(rf"\s*(?:also\s+)?(?:{verbs})\b", text[a.end_char:a.end_char + 30]) or \
+    for a in actors:  # "the White House said", "a Kremlin spokesman said": an institution speaks
+        if re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s*(?:also\s+)?(?:{verbs})\b", text[a.end_char:a.end_char + 40]) or \
                 re.search(rf"\b(?:{verbs})\s+(?:the\s+)?$", text[max(0, a.start_char - 30):a.start_char]):
             return _Speaker(None, actor_name(a), first)
     para = _paragraph_start(text, q_start)
+    outside = " ".join(text[s:e] for s, e in parts)
+    pronoun = re.search(rf"\b(?:he|she)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:he|she)\b", outside, re.I)
     for prev in reversed(history):  # "he said", or a quote that continues the previous one
-        if sents[prev.sentence].start_char >= para or first - prev.sentence <= 1:
+        if sents[prev.sentence].start_char >= para or first - prev.sentence <= (3 if pronoun else 1):
             return prev
-    for idx in range(first - 1, max(-1, first - 3), -1):
-        if sents[idx].start_char < para:
+    for idx in range(first - 1, max(-1, first - 4), -1):
+        if sents[idx].start_char < para and not pronoun:
             break
         persons = [p for p in parsed.mentions if p.label == "PERSON"
                    and sents[idx].start_char <= p.start_char < sents[idx].end_char]

@@ -10,11 +10,12 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
-    _depth,
+    depth_below,
     actor_name,
     agents,
     governors,
     number_of,
+    recipients,
     subtree_ids,
     weapon_refs,
     zones_of,
@@ -63,7 +64,7 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
         lem = lemma(tok)
         verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
-        has_weapon_obj = any(_depth(view.root(m), o) <= 2 for o in objs
+        has_weapon_obj = any(depth_below(view.root(m), o) <= 2 for o in objs
                              for m in view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(o)))
         permission_obj = any(lemma(t) in cue("permission", "allow_nouns") | {"light", "ahead", "go"}
                              for o in objs for t in o.subtree)
@@ -199,7 +200,8 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
                 if key in seen:
                     continue
                 seen.add(key)
-                st = build(view, StatementType.TRANSFER, trig, a, ctx, donor, recipient="Ukraine", weapon=w,
+                st = build(view, StatementType.TRANSFER, trig, a, ctx, donor,
+                           recipient=recipients(view, scope, donor=donor), weapon=w,
                            action=action, quantity=_quantity(view, scope, w) if w else None,
                            money=money if w is None else None)
                 if "horizon" in st.extra:

@@ -125,8 +125,8 @@ def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fac
     _insert(session, FactEvidenceRow, erows)
     _insert(session, ContradictionRow, contradiction_dicts(contra.value_contradictions(facts)))
 
-    keys = sorted({(k, w) if w else ("origin", actor) for t, _, k, w in map(_split_block, blocks)
-                   if t in POLICY_TYPES and (w or t == "use_permission")})
+    keys = sorted({(k, w) if w and k != "any" else ("origin", actor) for t, _, k, w in map(_split_block, blocks)
+                   if t in POLICY_TYPES and (w and k != "any" or t == "use_permission")})
     if keys:
         if fresh:
             pfacts = [f for f in facts if f.type in POLICY_TYPES]
@@ -138,7 +138,8 @@ def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fac
                 session.execute(delete(ContradictionRow).where(ContradictionRow.scope == f"status|{actor}|{kind}:{wid}"))
                 same = (FactRow.weapon_kind == kind) & (FactRow.weapon_id == wid)
                 if (kind, wid) == ("origin", actor):  # permissions naming no weapon count as the donor's own
-                    same = same | (FactRow.weapon_id.is_(None) & (FactRow.type == "use_permission"))
+                    same = same | ((FactRow.weapon_id.is_(None) | (FactRow.weapon_kind == "any"))
+                                   & (FactRow.type == "use_permission"))
                 pfacts += load_facts(session, FactRow.actor == actor, FactRow.type.in_(POLICY_TYPES), same)
         states, conflicts = donor_timelines(actor, pfacts)
         _insert(session, PolicyStateRow, state_dicts(states))

@@ -71,8 +71,11 @@ class CheckReport:
         }
 
 
-def check_store(store: Store, *, id_rule: IdRule | None = None) -> CheckReport:
-    """Run every integrity check on `store`; never raises for inconsistent data (only StoreError)."""
+def check_store(store: Store, *, id_rule: IdRule | None = None, strict: bool = False) -> CheckReport:
+    """Run every integrity check on `store`; never raises for inconsistent data (only StoreError).
+
+    Evidence offsets may mark a clause inside the evidence sentence; `strict` demands the whole sentence.
+    """
     report = CheckReport(url=_safe_url(store.url))
     try:
         meta = MetaData()
@@ -83,7 +86,7 @@ def check_store(store: Store, *, id_rule: IdRule | None = None) -> CheckReport:
             _check_references(conn, meta, report)
             _check_id_lists(conn, meta, report)
             _check_orphan_facts(conn, meta, report)
-            _check_documents(conn, meta, report, id_rule if id_rule is not None else default_id_rule())
+            _check_documents(conn, meta, report, id_rule if id_rule is not None else default_id_rule(), strict)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot check store {_safe_url(store.url)!r}: {_first_line(exc)}") from exc
     return report
@@ -187,7 +190,7 @@ def _refers_to_statements(table: Table) -> bool:
 # -- documents, statements, removed spans --------------------------------------------------------
 
 
-def _check_documents(conn, meta: MetaData, report: CheckReport, id_rule: IdRule | None) -> None:
+def _check_documents(conn, meta: MetaData, report: CheckReport, id_rule: IdRule | None, strict: bool) -> None:
     """Offsets inside the text, evidence sentence equal to the text there, ids by the hash rule."""
     if "documents" not in meta.tables:
         report.add(Problem("missing_table", "documents", "-", "the store has no documents table"))
@@ -201,14 +204,14 @@ def _check_documents(conn, meta: MetaData, report: CheckReport, id_rule: IdRule 
     for doc_id, text, raw in conn.execute(select(docs.c.id, docs.c.text, docs.c.raw).order_by(docs.c.id)):
         text, raw = text or "", raw or ""
         for table in evidence:
-            _check_evidence_of(conn, table, doc_id, text, report)
+            _check_evidence_of(conn, table, doc_id, text, report, strict)
         if spans is not None:
             _check_spans_of(conn, spans, doc_id, raw, report)
     if id_rule is not None:
         _check_ids(meta, report, id_rule, conn)
 
 
-def _check_evidence_of(conn, table: Table, doc_id: str, text: str, report: CheckReport) -> None:
+def _check_evidence_of(conn, table: Table, doc_id: str, text: str, report: CheckReport, strict: bool) -> None:
     """Rows pointing into a document (statements, fact evidence): offsets inside, same sentence."""
     rid = _row_id_column(table)
     sentence = table.c["sentence"] if "sentence" in table.c else None
@@ -220,9 +223,19 @@ def _check_evidence_of(conn, table: Table, doc_id: str, text: str, report: Check
         if start is None or end is None or not (0 <= start <= end <= len(text)):
             report.add(Problem("offsets_out_of_range", table.name, str(sid),
                                f"[{start}:{end}] outside document {doc_id[:12]} of {len(text)} chars"))
-        elif said and text[start:end] != said:
+        elif said and not _quotes(text, start, end, said, strict):
             report.add(Problem("evidence_mismatch", table.name, str(sid),
                                f"sentence differs from document {doc_id[:12]} text at [{start}:{end}]"))
+
+
+def _quotes(text: str, start: int, end: int, sentence: str, strict: bool) -> bool:
+    """The text at [start:end] is the sentence, or (unless strict) lies inside an occurrence of it."""
+    if text[start:end] == sentence:
+        return True
+    if strict:
+        return False
+    pos = text.find(sentence, max(0, end - len(sentence)))
+    return 0 <= pos <= start and end <= pos + len(sentence)
 
 
 def _check_spans_of(conn, spans: Table, doc_id: str, raw: str, report: CheckReport) -> None:

@@ -83,7 +83,7 @@ class StatusConflict:
 def policy_key(fact: Fact) -> tuple[str, str]:
     """The weapon level a fact decides: its weapon, or the donor's own weapons when a permission
     names none ("allowed strikes on Crimea")."""
-    if fact.weapon_id:
+    if fact.weapon_id and fact.weapon_kind != "any":
         return (fact.weapon_kind or "system", fact.weapon_id)
     return ("origin", fact.actor or "")
 
@@ -91,7 +91,8 @@ def policy_key(fact: Fact) -> tuple[str, str]:
 def fact_events(fact: Fact) -> list[Event]:
     """The state events a fact implies (none for facts that do not change policy)."""
     if (fact.modality not in STATE_CHANGING or not fact.actor or fact.recipient not in RECIPIENTS
-            or fact.date_start is None or not fact.weapon_id and fact.type != "use_permission"):
+            or fact.date_start is None
+            or (not fact.weapon_id or fact.weapon_kind == "any") and fact.type != "use_permission"):
         return []
     action = (fact.action or "").lower()
     docs = frozenset(e.document_id for e in fact.evidence)

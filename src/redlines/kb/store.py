@@ -95,7 +95,10 @@ class Store:
     """Documents and statements in a relational store (SQLite default, PostgreSQL supported)."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
-        self.url = settings.to_db_url(url)
+        try:
+            self.url = settings.to_db_url(url)
+        except OSError as exc:
+            raise StoreError(f"cannot open store {url!r}: {exc.strerror or exc}") from None
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if create:

@@ -186,7 +186,10 @@ def entity_mentions(ctx: DocContext, ents: list[Match], gaz: Gazetteer) -> list[
         elif kind == "METONYM":
             out.append(_metonym(ctx, m, gaz))
         elif kind == "CONTEXTUAL":
-            if nato_seen and key == "NATO":
+            definite = (
+                m.start > 0 and ctx.tok[m.start - 1].lower_ == "the"
+            )  # "the alliance", not "an alliance"
+            if nato_seen and key == "NATO" and definite:
                 out.append(_mention(ctx, "ACTOR", m.start, m.end, key, form="metonym"))
         elif kind == "ORG":
             org = gaz.organisations.get(key)

@@ -17,10 +17,9 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from redlines.errors import StoreError
-from redlines.kb.policy import StateInterval
 from redlines.kb.rows import row_to_state
 from redlines.kb.schema import PolicyStateRow
 from redlines.kb.store import Store
@@ -73,49 +72,46 @@ def topic_for(kind: str, wid: str, zones: Iterable[str]) -> str:
     return f"{weapon_label(kind, wid)} in {where}"
 
 
-def _line(timeline: list[StateInterval], as_of: date | None) -> tuple[StateInterval, StateInterval | None,
-                                                                        StateInterval] | None:
-    """(first barring interval, the permitting interval that removed it or None, state on the date)."""
-    live = [s for s in timeline if as_of is None or s.valid_from <= as_of]
-    drawn = next((s for s in live if s.basis == "explicit" and s.status in BARRED), None)
-    if drawn is None:
-        return None
-    now = live[-1]
-    if now.status == Status.PERMITTED.value:
-        return drawn, now, now
-    if now.status in BARRED or now.status == Status.CONTESTED.value:
-        return drawn, None, now
-    return None
+def _key(r) -> tuple[str, str, str, str]:
+    return (r.donor, r.weapon_kind, r.weapon_id, r.zone)
+
+
+def _barred_and_current(session, as_of: date | None) -> tuple[dict, dict]:
+    """Per key: its first explicit restricted/not_supplied interval, and the interval in force on the date."""
+    t = PolicyStateRow.__table__
+    cols = [t.c.donor, t.c.weapon_kind, t.c.weapon_id, t.c.zone]
+    barred = select(*cols, func.min(t.c.valid_from).label("first")).where(
+        t.c.basis == "explicit", t.c.status.in_(sorted(BARRED)))
+    if as_of is not None:
+        barred = barred.where(t.c.valid_from <= as_of)
+    b = barred.group_by(*cols).subquery()
+    on = and_(*(t.c[c] == b.c[c] for c in ("donor", "weapon_kind", "weapon_id", "zone")))
+    drawn = {_key(r): row_to_state(r) for r in session.execute(
+        select(t).join(b, and_(on, t.c.valid_from == b.c.first)))}
+    now_q = select(t).join(b, on)
+    now_q = now_q.where(t.c.valid_to.is_(None)) if as_of is None else now_q.where(
+        t.c.valid_from <= as_of, or_(t.c.valid_to.is_(None), t.c.valid_to > as_of))
+    current = {_key(r): row_to_state(r) for r in session.execute(now_q)}
+    return drawn, current
 
 
 def ledger(store: Store, as_of: date | str | None = None) -> Ledger:
     """Red lines removed (what, who, when, evidence) and remaining, as of a date (None = latest)."""
     if as_of is not None:
         as_of = resolve_date(as_of)
-    timelines: dict[tuple[str, str, str, str], list[StateInterval]] = {}
     with store.session() as s:
-        q = select(PolicyStateRow).order_by(PolicyStateRow.donor, PolicyStateRow.weapon_kind,
-                                            PolicyStateRow.weapon_id, PolicyStateRow.zone, PolicyStateRow.valid_from)
-        if as_of is not None:
-            q = q.where(PolicyStateRow.valid_from <= as_of)
-        barred = set()
-        for r in s.scalars(q):
-            st = row_to_state(r)
-            timelines.setdefault(st.key(), []).append(st)
-            if st.status in BARRED and st.basis == "explicit":
-                barred.add(st.key())
+        drawn_by_key, current = _barred_and_current(s, as_of)
         groups: dict[tuple, dict[str, Any]] = {}
-        for key in sorted(barred):
-            found = _line(timelines[key], as_of)
-            if found is None:
+        for key in sorted(drawn_by_key):
+            drawn, now = drawn_by_key[key], current.get(key)
+            if now is None or now.status not in BARRED | {Status.PERMITTED.value, Status.CONTESTED.value}:
                 continue
-            drawn, removed, now = found
+            removed = now if now.status == Status.PERMITTED.value else None
             donor, kind, wid, zone = key
             gkey = (donor, kind, wid, drawn.valid_from, removed.valid_from if removed else None, now.status)
             g = groups.setdefault(gkey, {"zones": [], "fact_ids": []})
             g["zones"].append(zone)
-            later = removed or now
-            for fid in drawn.fact_ids + later.fact_ids + later.support_ids[-MAX_SUPPORT:]:
+            for fid in drawn.fact_ids + now.fact_ids + now.support_ids[-MAX_SUPPORT:]:
                 if fid not in g["fact_ids"]:
                     g["fact_ids"].append(fid)
         out = Ledger(as_of)

@@ -9,6 +9,7 @@ documents it added, concurrently with the other workers.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from redlines.errors import InputRejected, UsageError
+from redlines.errors import InputRejected, RedlinesError, StoreError, UsageError
 from redlines.kb.store import Store
 from redlines.pipeline import IngestReport, Progress, analyse_documents, load_stages, update_kb
 
@@ -73,15 +74,20 @@ def run_dask_ingest(
     report = IngestReport()
     results: dict[int, PartitionResult] = {}
     cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
+            client = Client(cluster)
+    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:
+        where = f"scheduler {scheduler!r}" if scheduler else f"a local cluster of {workers} workers"
+        raise UsageError(f"cannot use {where}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
     try:
         if analyse:
-            client.register_plugin(StagesPlugin(gaz), name=f"redlines-stages-{hash(gaz)}")
+            name = "redlines-stages-" + hashlib.sha1("\0".join(gaz).encode()).hexdigest()[:12]
+            client.register_plugin(StagesPlugin(gaz), name=name)
         limit = max(1, IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]) or workers))
         pending = as_completed()
         in_flight = 0
@@ -115,7 +121,13 @@ def run_dask_ingest(
 
 
 def _collect(fut, results: dict[int, PartitionResult], progress: Progress | None) -> None:
-    r: PartitionResult = fut.result()
+    try:
+        r: PartitionResult = fut.result()
+    except RedlinesError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one line for the CLI; stored documents stay whole
+        raise StoreError(f"a partition failed on a worker ({type(exc).__name__}: {exc}); "
+                         "documents stored so far are complete, re-run to resume".splitlines()[0]) from exc
     fut.release()
     results[r.index] = r
     if progress:

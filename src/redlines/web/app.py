@@ -82,6 +82,8 @@ def open_store(db_url: str | None, read_only: bool) -> Store:
     """Open the store; in read-only mode refuse a missing SQLite file or a database without our tables."""
     from redlines import settings
 
+    if read_only and db_url and "://" not in db_url and not Path(db_url).expanduser().exists():
+        raise StoreError(f"no store at {db_url} (ingest articles first, or pass --db)")  # and create no directory
     url = settings.to_db_url(db_url)
     if read_only and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         path = Path(url.removeprefix("sqlite:///"))

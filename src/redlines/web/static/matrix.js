@@ -92,12 +92,14 @@
       tbody.appendChild(tr);
     }
     table.appendChild(tbody);
-    const hidden = (allD - donors.length) + (allW - weapons.length);
+    const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+    const hiddenD = allD - donors.length, hiddenW = allW - weapons.length;
     statusLine.textContent = (donors.length
-      ? donors.length + " donors × " + weapons.length + " weapons · zone " + zone + " · as of " + data.as_of
+      ? plural(donors.length, "donor") + " × " + plural(weapons.length, "weapon") + " · zone " + zone +
+        " · as of " + data.as_of
       : (allD ? "Nothing known in zone " + zone + " as of " + data.as_of + "." : "No policy facts in the store yet.")) +
-      (hidden ? " · " + (allD - donors.length) + " donors and " + (allW - weapons.length) +
-        " weapons with nothing known here are hidden" : "");
+      (hiddenD + hiddenW ? " · hidden, nothing known here: " + plural(hiddenD, "donor") + ", " +
+        plural(hiddenW, "weapon") : "");
     table.dataset.asOf = data.as_of;
     table.dataset.zone = zone;
   }
