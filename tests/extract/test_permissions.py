@@ -9,6 +9,7 @@ from redlines.model import Modality, WeaponRef, Zone
 
 RU = {Zone.RU_BORDER, Zone.RU_DEEP}
 B, D, OCC = {Zone.RU_BORDER}, {Zone.RU_DEEP}, {Zone.UA_OCCUPIED}
+UA = {Zone.UA_HELD, Zone.UA_OCCUPIED}
 SYS = lambda x: WeaponRef("system", x)  # noqa: E731
 ORIGIN = lambda x: WeaponRef("origin", x)  # noqa: E731
 CONF, HYP, PLAN, DEN, REP = (Modality.CONFIRMED, Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED,
@@ -43,9 +44,9 @@ CASES = [
     ("London denied reports that it had authorised strikes with Storm Shadow missiles inside Russia.",
      [("United Kingdom", SYS("Storm Shadow"), RU, "allow", True, DEN)]),
     ("Belgian officials said the F-16s they deliver are meant to be used only on Ukrainian territory.",
-     [("Belgium", SYS("F-16"), RU, "restrict", True, REP)]),
+     [("Belgium", SYS("F-16"), RU, "restrict", True, REP), ("Belgium", SYS("F-16"), UA, "allow", True, REP)]),
     ("Norway said its weapons must only be used on Ukrainian soil.",
-     [("Norway", ORIGIN("Norway"), RU, "restrict", True, CONF)]),
+     [("Norway", ORIGIN("Norway"), RU, "restrict", True, CONF), ("Norway", ORIGIN("Norway"), UA, "allow", True, CONF)]),
     ("Rutte said the Netherlands would allow Ukraine to use Dutch F-16s inside Russia.",
      [("Netherlands", SYS("F-16"), RU, "allow", True, CONF)]),
     ("Washington gave Kyiv permission to use HIMARS against military targets across the border.",
@@ -67,7 +68,9 @@ CASES = [
      [("France", SYS("SCALP"), RU, "allow", True, CONF)]),
     ("The Pentagon approved strikes with HIMARS inside Russia. "
      "Those strikes are to be confined to the border region around Kharkiv, officials said.",
-     [("United States", SYS("HIMARS"), B, "allow", True, CONF)]),
+     [("United States", SYS("HIMARS"), B, "allow", True, CONF),
+      ("United States", ORIGIN("United States"), B, "allow", True, REP),
+      ("United States", ORIGIN("United States"), D, "restrict", True, REP)]),
     ("Italian weapons cannot be used on Russian territory, the Italian foreign minister said.",
      [("Italy", ORIGIN("Italy"), RU, "restrict", True, CONF)]),
     ("Norway imposes no restrictions on how Ukraine uses Norwegian weapons against targets in Russia.",
@@ -114,6 +117,33 @@ def test_permission_paraphrases(run, text, expected):
 @pytest.mark.parametrize("text", NOTHING, ids=[t[:40] for t in NOTHING])
 def test_no_permission(run, text):
     assert of_type(run(text), "use_permission") == []
+
+
+LIMITS = [
+    ("Britain supplied Storm Shadow missiles last year. London had let Ukraine fire the missiles only on "
+     "Ukrainian territory.", "United Kingdom", SYS("Storm Shadow"), [("allow", UA), ("restrict", RU)]),
+    ("The Netherlands delivered F-16s in June. Rutte said Ukraine was free to use the jets against military "
+     "targets inside Russia.", "Netherlands", SYS("F-16"), [("allow", RU)]),
+    ("Paris has never placed Crimea off-limits for SCALP missiles.", "France", SYS("SCALP"), [("allow", OCC)]),
+    ("Germany did not ban the use of its weapons inside Russia.", "Germany", ORIGIN("Germany"), [("allow", RU)]),
+    ("The Dutch government will not impose geographic restrictions on its F-16s.", "Netherlands", SYS("F-16"),
+     [("allow", set())]),
+    ("Germany allowed Ukraine to use its weapons inside Russia. The permission was limited to the border region "
+     "near Kharkiv.", "Germany", ORIGIN("Germany"), [("allow", B), ("restrict", D)]),
+    ("Washington backs Kyiv. For now, the ban on HIMARS strikes inside Russia remains in force.", "United States",
+     SYS("HIMARS"), [("restrict", RU)]),
+]
+
+
+@pytest.mark.parametrize("text,actor,weapon,expected", LIMITS, ids=[c[0][:40] for c in LIMITS])
+def test_limits_anaphora_and_negated_restrictions(run, text, actor, weapon, expected):
+    got = {(s.action, frozenset(s.zones)) for s in of_type(run(text), "use_permission")
+           if s.actor == actor and s.weapon == weapon}
+    assert {(a, frozenset(z)) for a, z in expected} <= got, got
+
+
+def test_no_attack_in_a_ban(run):
+    assert of_type(run("Washington backs Kyiv. For now, the ban on HIMARS strikes inside Russia remains."), "attack") == []
 
 
 def test_date_and_confidence(run):

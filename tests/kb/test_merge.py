@@ -78,3 +78,10 @@ def test_fact_ids_do_not_depend_on_input_order():
     one = sorted((f.id, f.corroboration) for f in merge_statements(list(enumerate(sts))))
     two = sorted((f.id, f.corroboration) for f in merge_statements(list(enumerate(reversed(sts)))))
     assert one == two and len(one) == 2
+
+
+def test_a_delivery_horizon_acts_on_its_decision_date():
+    pledge = st(A, "transfer", "Belgium", "F-16", action="pledge", on=date(2028, 12, 31), precision="year",
+                extra={"decided": {"start": "2024-05-28", "end": "2024-05-28", "precision": "day", "text": "Tuesday"}})
+    (f,) = _merge(pledge)
+    assert f.date_start == date(2024, 5, 28) and f.precision == "day"

@@ -33,6 +33,12 @@ def test_parse_question(text, weapon, zones, day, donor):
     assert (q.weapon, q.zones, q.date, q.donor) == (weapon, zones, day, donor)
 
 
+def test_pronoun_us_is_not_a_donor():
+    q = query.parse_question("Tell us whether ATACMS may strike deep inside Russia", today=TODAY)
+    assert q.donor is None and q.weapon == "ATACMS" and q.zones == ["RU_DEEP"]
+    assert query.parse_question("Can the US let Kyiv use ATACMS in Crimea?", today=TODAY).donor == "United States"
+
+
 def test_question_without_weapon_or_donor_is_a_usage_error():
     with pytest.raises(UsageError):
         query.parse_question("Is it allowed?", today=TODAY)

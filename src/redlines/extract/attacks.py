@@ -35,9 +35,23 @@ def _triggers(view: SentView) -> list[Any]:
             if t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) and t.dep_ != "advcl":
                 continue  # a gerund ("on hitting targets") is not an event
             out.append(t)
-        elif t.pos_ == "NOUN" and lem in nouns:
+        elif t.pos_ == "NOUN" and lem in nouns and not _under_policy_word(t):
             out.append(t)
     return out
+
+
+def _under_policy_word(tok: Any) -> bool:
+    """'the ban on HIMARS strikes', 'approved strikes with ATACMS': strikes talked about, not carried out."""
+    policy = cue("permission", "restriction_nouns") | cue("permission", "allow_nouns") | \
+        cue("permission", "allow_verbs") | cue("permission", "restrict_verbs")
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if lemma(node) in policy:
+            return True
+    return False
 
 
 def _attacker(view: SentView, trig: Any, ctx: Context | None = None) -> str | None:

@@ -108,7 +108,7 @@ def assess(view: SentView, trig: Any) -> Assessment:
         elif neg and (f"not {lem}" in refusal or lem in READY or (below is not None and lemma(below) in READY)):
             refused = True
         elif neg and below is not None and (below.dep_ in ("xcomp", "acomp") or (
-                below.i == trig.i and trig.pos_ == "NOUN" and below.dep_ in ("dobj", "nsubjpass", "attr"))):
+                below.i == trig.i and trig.pos_ == "NOUN" and below.dep_ in ("dobj", "nsubjpass", "attr", "oprd"))):
             negated = True  # "did not want to allow", "has not given permission"
         if node.i != trig.i and lem in refusal:
             refused = True

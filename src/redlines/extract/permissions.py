@@ -35,7 +35,8 @@ ALL_ZONES = (Zone.UA_HELD, Zone.UA_OCCUPIED, Zone.RU_BORDER, Zone.RU_DEEP)
 # governors that make an allow-clause someone's wish or request, not a decision (other modules take them)
 NOT_A_DECISION = frozenset({"urge", "call", "hope", "wish", "want", "favor", "favour", "argue", "push", "press",
                             "ask", "plead", "request", "appeal", "beg", "lobby", "pressure", "seek", "insist",
-                            "suggest", "propose", "advocate", "support", "back", "demand"})
+                            "suggest", "propose", "advocate", "support", "back", "demand", "win", "secure", "obtain",
+                            "get"})
 
 
 def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
@@ -66,7 +67,7 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
     for s, e, phrase in phrase_matches(doc, cue("permission", "allow_phrases")):
         out.append((doc[s:e].root, "allow", "phrase"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "restrict_phrases")):
-        out.append((doc[s:e].root, "restrict", "forbid"))
+        out.append((doc[s:e].root, "restrict", "forbid_not" if " not " in f" {phrase} " else "forbid"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "limit_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
     for tok in doc:  # "imposes no restrictions on ...", "has not placed any restrictions on ..."
@@ -80,7 +81,10 @@ def _no_restriction(tok: Any) -> bool:
     if any(c.dep_ == "det" and c.lower_ in cue("permission", "no_restriction_dets") for c in tok.children):
         return True
     head = tok.head
-    return any(c.lower_ == "any" for c in tok.children) and any(c.dep_ == "neg" for c in head.children)
+    negated_head = any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    if tok.dep_ == "dobj" and lemma(head) in cue("permission", "impose_verbs") and negated_head:
+        return True  # "will not impose geographic restrictions"
+    return any(c.lower_ == "any" for c in tok.children) and negated_head
 
 
 def _limited_to(tok: Any) -> bool:
@@ -99,7 +103,7 @@ def _scope(trig: Any) -> set[int]:
 
 def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     """The clause is about using weapons somewhere (not about a delivery)."""
-    if how in ("only", "forbid", "lift", "keep", "no_restriction"):
+    if how in ("only", "forbid", "forbid_not", "lift", "keep", "no_restriction"):
         return True
     lemmas = {lemma(view.doc[i]) for i in scope}
     if lemmas & cue("permission", "use_words"):
@@ -110,17 +114,23 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
 
 def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tuple[list[tuple[str, str | None]], bool]:
     """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
-    found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "no_restriction"))
+    found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "forbid_not", "no_restriction"))
     if found is None:
         return [], False
     pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]
     pairs = [(a, s) for a, s in pairs if a and a not in NOT_DONORS]
     if pairs:
         return list(dict.fromkeys(pairs)), True
-    if found and how in ("phrase", "only", "forbid", "no_restriction"):  # "... are legitimate targets, X said"
+    if found and how in ("phrase", "only", "forbid", "forbid_not", "no_restriction"):  # "... are legitimate targets, X said"
         for node in governors(trig)[1:]:
             if lemma(node) in cue("modality", "speech_verbs"):
-                return _donors(view, node, ctx, "allow")
+                said = agents(view, node, strict=False) or []
+                pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in said]
+                pairs = [(a, s) for a, s in pairs if a and a not in NOT_DONORS]
+                if pairs:
+                    return list(dict.fromkeys(pairs)), True
+                found = []  # an unknown speaker: fall back to the actors around
+                break
     if found:  # the subject is Ukraine or Russia: not a donor's decision
         return [], False
     others = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in view.of(("ACTOR", "PERSON"))]
@@ -141,9 +151,7 @@ def _zones_for(view: SentView, scope: set[int], how: str) -> tuple[tuple[Zone, .
     if how == "only" and zones:
         to = [c for t in view.doc if t.i in scope for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
         allowed = zones_of(view, {i for c in to for i in subtree_ids(c)}) or zones
-        if set(allowed) <= set(RUSSIA):
-            return tuple(z for z in RUSSIA if z not in allowed), allowed
-        return tuple(z for z in ALL_ZONES if z not in allowed), allowed
+        return allowed, allowed
     return zones, ()
 
 
@@ -166,9 +174,9 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
-        if how in ("only", "forbid"):
+        if how in ("only", "forbid", "forbid_not"):
             a = a.unhedged()
-            if how == "forbid" and a.negated:  # the phrase carries its own "not"
+            if how == "forbid_not" and a.negated:  # the phrase carries its own "not"
                 a = replace(a, negated=False)
         if how == "no_restriction":  # "has not placed any restrictions": the negation is the permission
             a = replace(a, negated=False, refused=False)
@@ -182,33 +190,48 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
             else:
                 action, how = "restrict", "refused" if a.refused else "negated"
         elif action == "restrict" and a.negated and not a.refused:
-            polarity = False
+            action, how = "allow", "negated restriction"  # "did not ban", "never placed Crimea off-limits"
         zones, limited = _zones_for(view, scope, how)
+        if not limited and action == "allow" and zones and _only(view, scope):
+            limited = zones  # "let Ukraine fire them only on Ukrainian territory"
         donors, syntactic = _donors(view, anchor, ctx, how)
         donors = [(d, sp) for d, sp in donors if d.lower() not in cue("permission", "not_donors")]
         for donor, speaker in donors:
             weapons = weapon_refs(view, scope, donor) or weapon_refs(view, set(range(len(view.doc))), donor) \
                 or [WeaponRef("origin", donor)]  # "allowed Ukraine to strike inside Russia": with its own weapons
             for w in weapons:
-                key = (donor, w, action, polarity)
-                if key in seen:
-                    continue
-                seen.add(key)
-                extra: dict = {"how": how}
-                if w == WeaponRef("origin", donor) and not view.of(("WEAPON_CLASS", "WEAPON_ORIGIN"), None):
-                    extra["weapon_implied"] = True
-                if limited:
-                    extra["limited_to"] = [z.value for z in limited]
-                st = build(view, StatementType.USE_PERMISSION, trig, a, ctx, donor,
-                           recipient=recipients(view, scope), weapon=w, zones=zones,
-                           target_type=target_type(view, scope), action=action, polarity=polarity,
-                           speaker=speaker, extra=extra)
-                if not syntactic:
-                    st = st.with_(confidence=round(st.confidence - 0.1, 2))
-                if st.modality == Modality.HYPOTHETICAL and extra.get("weapon_implied"):
-                    continue  # a wish about unnamed weapons says nothing a ledger can use
-                out.append(st)
+                for act, zs in _variants(action, zones, limited):
+                    key = (donor, w, act, polarity, zs)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    extra: dict = {"how": how}
+                    if w == WeaponRef("origin", donor) and not view.of(("WEAPON_CLASS", "WEAPON_ORIGIN"), None):
+                        extra["weapon_implied"] = True
+                    if limited:
+                        extra["limited_to"] = [z.value for z in limited]
+                    st = build(view, StatementType.USE_PERMISSION, trig, a, ctx, donor,
+                               recipient=recipients(view, scope), weapon=w, zones=zs,
+                               target_type=target_type(view, scope), action=act, polarity=polarity,
+                               speaker=speaker, extra=extra)
+                    if not syntactic:
+                        st = st.with_(confidence=round(st.confidence - 0.1, 2))
+                    out.append(st)
     return out
+
+
+def _variants(action: str, zones: tuple[Zone, ...], limited: tuple[Zone, ...]) -> list[tuple[str, tuple]]:
+    """(action, zones) pairs to emit: a limitation is a permission where allowed and a restriction elsewhere."""
+    if not limited:
+        return [(action, zones)]
+    rest = tuple(z for z in RUSSIA if z not in limited) if set(limited) <= set(RUSSIA) else \
+        tuple(z for z in ALL_ZONES if z not in limited)
+    return [("allow", limited)] + ([("restrict", rest)] if rest else [])
+
+
+def _only(view: SentView, scope: set[int]) -> bool:
+    """The clause limits the use ('only', 'solely', 'exclusively')."""
+    return any(view.doc[i].lower_ in ("only", "solely", "exclusively") for i in scope)
 
 
 def _should_allow(view: SentView, trig: Any, ctx: Context, scope: set[int]) -> list[Statement]:
@@ -242,7 +265,6 @@ def narrowing(view: SentView) -> tuple[Zone, ...]:
 def apply_narrowing(statements: list[Statement], views: dict[int, SentView], window: int = 3) -> list[Statement]:
     """Narrow 'inside Russia' permissions when one of the next `window` sentences limits them for the same donor."""
     out = list(statements)
-    consumed: set[int] = set()
     for k, st in enumerate(out):
         if st.type != StatementType.USE_PERMISSION or st.action != "allow" or not set(RUSSIA) <= set(st.zones):
             continue
@@ -259,10 +281,8 @@ def apply_narrowing(statements: list[Statement], views: dict[int, SentView], win
             if narrowed:
                 kept = tuple(z for z in st.zones if z not in RUSSIA or z in narrowed)
                 out[k] = st.with_(zones=kept, extra={**st.extra, "narrowed_by": idx})
-                consumed.add(idx)
                 break
-    return [s for s in out if not (s.evidence.sentence_index in consumed and s.type == StatementType.USE_PERMISSION
-                                   and s.action == "restrict" and (s.weapon is None or s.extra.get("weapon_implied")))]
+    return out
 
 
 def is_ukraine_only(zones: tuple[Zone, ...]) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from redlines.model import Modality, Precision, Statement
+from redlines.model import DateInterval, Modality, Precision, Statement
 
 STATE_CHANGING = (Modality.CONFIRMED, Modality.REPORTED)
 MODALITY_RANK = {m: i for i, m in enumerate(
@@ -158,6 +158,26 @@ def _last_date(st: Statement) -> date:
     return iv[1] if iv else (_published(st) or date.min)
 
 
+def decision_dated(st: Statement) -> Statement:
+    """A transfer whose `valid` is a delivery horizon ("by 2028") acts on its decision date
+    (`extra["decided"]`, as DateInterval.to_dict() or an ISO date)."""
+    dec = st.extra.get("decided") if st.extra else None
+    if not dec:
+        return st
+    try:
+        if isinstance(dec, dict):
+            start = date.fromisoformat(dec["start"]) if dec.get("start") else None
+            end = date.fromisoformat(dec["end"]) if dec.get("end") else start
+            prec = Precision(dec.get("precision") or "day")
+            text = str(dec.get("text") or "")
+        else:
+            start = end = dec if isinstance(dec, date) else date.fromisoformat(str(dec))
+            prec, text = Precision.DAY, ""
+    except (ValueError, TypeError, KeyError):
+        return st
+    return st.with_(valid=DateInterval(start, end, prec, text)) if start else st
+
+
 def merge_statements(items: Iterable[tuple[int | None, Statement]]) -> list[Fact]:
     """Cluster statements (with their store ids) into facts; deterministic for the same input.
 
@@ -165,8 +185,9 @@ def merge_statements(items: Iterable[tuple[int | None, Statement]]) -> list[Fact
     clusters that ended less than a week before a statement are compared with it.
     """
     groups: dict[tuple, list[tuple[int | None, Statement]]] = {}
-    for it in items:
-        groups.setdefault(_sub_key(it[1]), []).append(it)
+    for sid, st in items:
+        st = decision_dated(st)
+        groups.setdefault(_sub_key(st), []).append((sid, st))
     clusters: list[list[tuple[int | None, Statement]]] = []
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda it: (_sort_date(it[1]),) + _evidence_key(it[1]))

@@ -34,6 +34,7 @@ _MDY = re.compile(r"\b([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _MY = re.compile(r"\b([A-Za-z]+) (\d{4})\b")
 _Y = re.compile(r"\b(20\d\d|19\d\d)\b")
 SKIP_ACTORS = {"Ukraine", "Russia"}
+CASE_SENSITIVE = {"us", "uk", "eu"}
 
 
 def _find_date(text: str, today: date) -> date:
@@ -69,6 +70,8 @@ def _phrase_hits(text: str, table: dict[str, str]) -> list[tuple[int, int, str]]
         if len(phrase) < 2:
             continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", low):
+            if phrase in CASE_SENSITIVE and text[m.start():m.end()] != phrase.upper():
+                continue  # "us" the pronoun is not the US
             hits.append((m.start(), m.end(), canon))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out, end = [], -1
