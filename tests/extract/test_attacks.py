@@ -36,3 +36,19 @@ def test_weapon_of_the_using_verb(run):
 def test_the_country_is_the_previous_subject(run):
     st = of_type(run("Ukraine has shelled border towns for months. The country routinely hits Belgorod."), "attack")
     assert ("Ukraine", "Belgorod") in {(s.actor, s.place) for s in st}
+
+
+def test_fired_missiles_into_russia(run):
+    st = of_type(run("Ukraine fired Storm Shadow missiles into Russia on Wednesday."), "attack")[0]
+    assert (st.actor, str(st.weapon), set(st.zones)) == ("Ukraine", "Storm Shadow", {Zone.RU_BORDER, Zone.RU_DEEP})
+
+
+def test_used_against_with_pronoun_and_two_attacks_in_one_sentence(run):
+    st = of_type(run("Washington shipped ATACMS in March, and Ukrainian forces used them against an airfield in "
+                     "Crimea."), "attack")[0]
+    assert (st.actor, str(st.weapon), st.zones) == ("Ukraine", "ATACMS", (Zone.UA_OCCUPIED,))
+    got = of_type(run("Ukraine fired Storm Shadow missiles at targets inside Russia, a day after Kyiv used ATACMS "
+                      "to strike an arsenal in Belgorod, people familiar with the matter said."), "attack")
+    rows = {(str(s.weapon), frozenset(s.zones), s.modality.value) for s in got}
+    assert ("Storm Shadow", frozenset({Zone.RU_BORDER, Zone.RU_DEEP}), "reported") in rows
+    assert ("ATACMS", frozenset({Zone.RU_BORDER}), "reported") in rows

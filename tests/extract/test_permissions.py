@@ -122,6 +122,8 @@ def test_no_permission(run, text):
 LIMITS = [
     ("Britain supplied Storm Shadow missiles last year. London had let Ukraine fire the missiles only on "
      "Ukrainian territory.", "United Kingdom", SYS("Storm Shadow"), [("allow", UA), ("restrict", RU)]),
+    ("Britain sent Storm Shadow missiles. Washington sent ATACMS. London let Ukraine fire the missiles at Crimea.",
+     "United Kingdom", SYS("Storm Shadow"), [("allow", OCC)]),
     ("The Netherlands delivered F-16s in June. Rutte said Ukraine was free to use the jets against military "
      "targets inside Russia.", "Netherlands", SYS("F-16"), [("allow", RU)]),
     ("Paris has never placed Crimea off-limits for SCALP missiles.", "France", SYS("SCALP"), [("allow", OCC)]),
@@ -173,3 +175,22 @@ def test_unparsed_sentence_is_parsed_when_an_nlp_is_given(nlp):
     assert RuleExtractor(None).extract(pd) == []
     got = of_type(RuleExtractor(None, nlp=nlp).extract(pd), "use_permission")
     assert got and got[0].actor == "United States"
+
+
+def test_until_now_states_end_before_the_change(run):
+    out = of_type(run("Until this week, Washington had allowed ATACMS to be fired only on Ukrainian territory."),
+                  "use_permission")
+    assert out and all(s.extra.get("ended") and s.valid.start.isoformat() == "2024-05-25" for s in out)
+
+
+def test_russian_forces_attacking_a_ukrainian_region_are_across_the_border(run):
+    st = of_type(run("Biden approved the use of American weapons against Russian troops attacking the Kharkiv "
+                     "region."), "use_permission")[0]
+    assert st.zones == (Zone.RU_BORDER,)
+
+
+def test_date_of_another_clause_is_not_the_fact_date(run):
+    dates = {"in September 2023": ("2023-09-01", "2023-09-30", "month")}
+    st = of_type(run("Paris has never placed Crimea off-limits for SCALP missiles, and the missile was used in "
+                     "September 2023 against a base in Sevastopol.", dates), "use_permission")[0]
+    assert st.valid.precision.value == "unknown" and st.zones == (Zone.UA_OCCUPIED,)

@@ -35,3 +35,5 @@ def test_should_allow_is_a_position_not_a_permission(run):
 
 def test_not_a_position(run):
     assert of_type(run("Each green light in favour of Ukraine was followed by threats."), "position") == []
+    assert of_type(run("Berlin lets Kyiv hit Russian forces threatening Kharkiv."), "position") == []
+    assert of_type(run("Cameron rejected reports that London had changed course."), "position") == []

@@ -60,3 +60,13 @@ def test_colon_introduced_quote(run):
     q = of_type(run('Zelensky said on Friday: "We need more air defence systems now."',
                     {"on Friday": ("2024-05-31", "2024-05-31", "day")}), "quote")[0]
     assert q.speaker == "Volodymyr Zelensky" and q.valid.start.isoformat() == "2024-05-31"
+
+
+def test_subject_speaker_beats_a_nearer_object(run):
+    text = 'Rutte called the plan "a serious mistake" and urged Scholz to reconsider.'
+    assert of_type(run(text), "quote")[0].speaker == "Mark Rutte"
+
+
+def test_he_said_after_a_sentence_with_a_subject(run):
+    text = ('Cameron, who travelled with Sunak, rejected the reports. "Nothing has been decided," he told the BBC.')
+    assert of_type(run(text), "quote")[0].speaker == "David Cameron"

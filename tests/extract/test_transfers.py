@@ -26,6 +26,9 @@ CASES = [
      [("Denmark", SYS("F-16"), "deliver"), ("Norway", SYS("F-16"), "deliver")]),
     ("A Patriot battery donated by Germany arrived in Ukraine.", [("Germany", SYS("Patriot"), "deliver")]),
     ("Germany has no plans to deliver Taurus missiles.", [("Germany", SYS("Taurus"), "refuse")]),
+    ("Scholz defended his refusal to supply Taurus missiles.", [("Germany", SYS("Taurus"), "refuse")]),
+    ("Rutte said the 24 F-16s his country has promised to deliver would arrive soon.",
+     [("Netherlands", SYS("F-16"), "pledge")]),
     ("Biden approved the delivery of ATACMS to Ukraine.", [("United States", SYS("ATACMS"), "approve")]),
     ("Kyiv wants Taurus missiles. Berlin has so far declined to send the weapon.", [("Germany", SYS("Taurus"), "refuse")]),
     ("Scholz had refused for weeks to supply Leopard tanks. Then Berlin approved these tanks in January 2023.",
@@ -37,6 +40,7 @@ NOTHING = [
     "Zelensky asked Washington to send more HIMARS.",
     "Germany could send Taurus missiles if the war escalated.",
     "When we have delivered weapons, they belong to Ukraine.",
+    "Germany has delivered many weapons to Ukraine.",
 ]
 
 
@@ -96,3 +100,11 @@ def test_recipient_other_than_ukraine(run):
     assert (st.actor, st.recipient) == ("Germany", "Poland")
     st = of_type(run("Germany sent Leopard tanks to Kyiv."), "transfer")[0]
     assert st.recipient == "Ukraine"
+
+
+def test_money_object_and_partitive_quantity(run):
+    st = of_type(run("Britain announced an extra 300 million pounds for Ukraine."), "transfer")[0]
+    assert (st.actor, st.action, st.money.amount, st.money.currency) == ("United Kingdom", "pledge", 300e6, "GBP")
+    out = of_type(run("Denmark said it would send F-16s. Norway has pledged six of the jets."), "transfer")
+    st = [s for s in out if s.actor == "Norway"][0]
+    assert (st.weapon, st.quantity, st.action) == (SYS("F-16"), 6, "pledge")

@@ -9,8 +9,8 @@ from killrun import counts, kill_and_resume
 from redlines.scale.snapshot import table_snapshot
 from redlines.scale.synthetic import write_corpus
 
-NO_ANALYSE_ARTICLES = 200
-ANALYSE_ARTICLES = 60
+NO_ANALYSE_ARTICLES = 150
+ANALYSE_ARTICLES = 40
 
 
 def _url(backend: str, tmp_path, request) -> str:

@@ -11,7 +11,7 @@ from redlines.kb.store import Store
 from redlines.scale.snapshot import asof_snapshot, table_snapshot
 from redlines.scale.synthetic import write_corpus
 
-GENERATED = 30
+GENERATED = 20
 ASOF_DATES = (date(2024, 3, 1), date(2024, 6, 1), date(2024, 6, 30), date(2024, 12, 31))
 
 
@@ -39,7 +39,7 @@ def test_two_dask_workers_equal_single_process(tmp_path, pg_cluster, seeds_dir):
     single_url, dask_url = pg_cluster.create_database(), pg_cluster.create_database()
     single = run_ingest(paths, Store(single_url))
     stats: dict = {}
-    report = run_dask_ingest(paths, dask_url, workers=2, partition_size=8, stats=stats)
+    report = run_dask_ingest(paths, dask_url, workers=2, partition_size=6, stats=stats)
 
     assert sorted(report.added) == sorted(single.added)
     assert len(report.added) == GENERATED + 3

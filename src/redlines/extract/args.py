@@ -149,9 +149,9 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
                     or (c.dep_ == "nsubjpass" and lemma(verb) in cue("args", "stative_passives"))]
         for s in subjects:
             if lemma(s) in cue("args", "anaphoric_subjects") and not view.of(ACTOR_LABELS, subtree_ids(s)):
-                before = [m for m in view.of(("ACTOR",)) if m.end_char <= view.char(s)]
-                if before:
-                    return [before[-1]]
+                before = [m for m in view.of(ACTOR_LABELS) if m.end_char <= view.char(s)
+                          and actor_name(m) not in ("Ukraine", "Russia")]
+                return [before[-1]] if before else []  # "the country": the last state named before
             found = _head_mentions(view, s)
             if found:
                 return found
@@ -235,6 +235,8 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
         pz = mention_zones(p)
         if phrase_zones and set(phrase_zones) <= russian and not set(pz) <= russian:
             continue  # "across the border from Kharkiv": the Ukrainian place only locates the border
+        if not set(pz) & russian and _attacked_by_russian_forces(view, p):
+            pz = [Zone.RU_BORDER]  # "Russian troops attacking the Kharkiv region": they sit across the border
         for z in pz:
             if z not in got:
                 got.append(z)
@@ -244,9 +246,13 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
     if not got:  # "targets in Russia" with no zone phrase: the country itself as the place
         for m in view.of(("ACTOR", "PLACE"), ids):
             r = view.root(m)
-            if m.canonical == "Russia" and r.dep_ == "pobj" and r.head.lower_ in ("in", "inside", "into", "within"):
-                got = [Zone.RU_BORDER, Zone.RU_DEEP]
-                break
+            if r.dep_ == "pobj" and r.head.lower_ in ("in", "inside", "into", "within", "over", "on"):
+                if m.canonical == "Russia":
+                    got = [Zone.RU_BORDER, Zone.RU_DEEP]
+                    break
+                if m.canonical == "Ukraine" and m.label == "ACTOR":  # "used only over Ukraine"
+                    got = [Zone.UA_HELD, Zone.UA_OCCUPIED]
+                    break
     if not got and ids is not None:  # "against Russian airfields": a Russian target noun, no zone phrase
         for i in ids:
             tok = view.doc[i]
@@ -256,6 +262,21 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
                 break
     order = list(Zone)
     return tuple(sorted(got, key=order.index))
+
+
+def _attacked_by_russian_forces(view: SentView, place: Mention) -> bool:
+    """A Ukrainian place that Russian forces attack or threaten in a clause describing the forces."""
+    tok, verb = view.root(place), None
+    for _ in range(5):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and lemma(tok) in cue("args", "assault_verbs"):
+            verb = tok
+        elif verb is not None and tok.pos_ in ("NOUN", "PROPN"):
+            return any(c.dep_ == "amod" and c.lower_ == "russian" for c in tok.children) or any(
+                m.canonical == "Russia" for m in view.of(("ACTOR",), {tok.i}))
+    return False
 
 
 def mention_zones(m: Mention) -> list[Zone]:
@@ -322,6 +343,19 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
     return min(timexes, key=distance), False
 
 
+def _single_clause(view: SentView, t: Timex) -> bool:
+    """The time expression does not sit in a coordinated or adverbial clause of its own."""
+    tok = view.root(t)
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "advcl", "relcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        tok = tok.head
+    return True
+
+
 def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
               actor: str | None = None, standing: bool = False) -> tuple[DateInterval, DateInterval | None, float]:
     """(date of the fact, deadline/horizon if any, confidence penalty) for a trigger."""
@@ -329,7 +363,7 @@ def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
     plain = [t for t in view.timexes if t not in horizons]
     horizon = horizons[0].interval if horizons else None
     t, attached = pick_timex(view, trig, plain)
-    if t is not None and (attached or not standing):
+    if t is not None and (attached or (not standing and _single_clause(view, t))):
         return t.interval, horizon, 0.0 if attached else 0.05
     if standing:  # "continues to prohibit": the state holds at publication
         return unknown_date(view), horizon, 0.05

@@ -17,7 +17,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, cue_map, lemma
-from redlines.model import Modality, Statement, StatementType
+from redlines.model import Modality, Statement, StatementType, WeaponRef
 
 EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 
@@ -27,7 +27,10 @@ def _triggers(view: SentView) -> list[Any]:
     out = []
     for t in view.doc:
         lem = lemma(t)
-        if t.pos_ == "VERB" and lem in verbs and t.dep_ == "xcomp" and lemma(t.head) in ("use", "employ") \
+        if lem in ("use", "employ") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(
+                c.dep_ == "prep" and c.lower_ == "against" for c in t.children):
+            out.append(t)  # "Ukrainian forces used it against an air base", "the missile was used against ..."
+        elif t.pos_ == "VERB" and lem in verbs and t.dep_ == "xcomp" and lemma(t.head) in ("use", "employ") \
                 and t.head.tag_ in EVENT_TAGS:
             out.append(t)  # "Ukraine used ATACMS to strike ...": the using verb carries tense
         elif t.pos_ == "VERB" and lem in verbs and t.tag_ in EVENT_TAGS and t.dep_ not in ("amod", "xcomp", "pcomp",
@@ -70,7 +73,8 @@ def _attacker(view: SentView, trig: Any, ctx: Context | None = None) -> str | No
             return None
         trig = trig.head  # "Russia launching an attack": the subject of the launching verb
     verb = trig
-    while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+    while verb.dep_ in ("conj", "advcl", "xcomp") and not any(
+            c.dep_ in ("nsubj", "agent", "nsubjpass") for c in verb.children):
         verb = verb.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "agent"):
@@ -92,6 +96,19 @@ def _attacker(view: SentView, trig: Any, ctx: Context | None = None) -> str | No
     return None
 
 
+def _pronoun_weapon(view: SentView, trig: Any, ctx: Context | None) -> list[WeaponRef]:
+    """'used it against ...': the weapon system named last before the pronoun (this or the previous sentence)."""
+    if not any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in ("it", "them") or (
+            lemma(c) in ("missile", "weapon", "system", "rocket") and any(d.lower_ in ("the", "this", "these")
+                                                                          for d in c.children)))
+               for c in trig.children):
+        return []
+    before = [m for m in view.of(("WEAPON",)) if m.end_char <= view.char(trig)]
+    if not before and ctx is not None and ctx.prev is not None:
+        before = ctx.prev.of(("WEAPON",))
+    return [WeaponRef("system", before[-1].canonical or before[-1].text)] if before else []
+
+
 def _casualties(view: SentView) -> dict[str, int]:
     """{"killed": n, "wounded": n} from casualty verbs and their numeric objects."""
     out: dict[str, int] = {}
@@ -110,16 +127,20 @@ def _casualties(view: SentView) -> dict[str, int]:
 def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
     """At most one attack per sentence and attacker, with place, zones, weapon and casualties."""
     out: list[Statement] = []
-    seen: set[str | None] = set()
-    for trig in _triggers(view):
+    seen: set[tuple] = set()
+    triggers = _triggers(view)
+    for trig in triggers:
         a = assess(view, trig)
         if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED) or a.negated or a.question:
             continue
         attacker = _attacker(view, trig, ctx)
         scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
+        for c in trig.children:  # "fired X at Y, a day after Kyiv used Z to strike W": each clause its own attack
+            if c.dep_ in ("advcl", "conj", "ccomp") and any(t.i != trig.i and t in triggers for t in c.subtree):
+                scope -= subtree_ids(c)
         if trig.dep_ in ("xcomp", "advcl") and lemma(trig.head) in ("use", "employ", "fire", "launch"):
             scope |= {t.i for c in trig.head.children if c.dep_ == "dobj" for t in c.subtree}  # "used X to strike"
-        weapons = weapon_refs(view, scope, attacker)
+        weapons = weapon_refs(view, scope, attacker) or _pronoun_weapon(view, trig, ctx)
         systems = [w for w in weapons if w.kind == "system"]
         if attacker is None and systems:
             attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
@@ -127,9 +148,10 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
         zones = tuple(mention_zones(places[0])) if places and mention_zones(places[0]) else zones_of(view, scope)
         if attacker is None or (not places and not zones and not weapons):
             continue
-        if attacker in seen:
+        key = (attacker, (systems or weapons or [None])[0])
+        if key in seen or (attacker, None) in seen:
             continue
-        seen.add(attacker)
+        seen.add(key)
         st = build(view, StatementType.ATTACK, trig, a, ctx, attacker, weapon=(systems or weapons or [None])[0],
                    place=places[0].canonical or places[0].text if places else None, zones=zones,
                    casualties=_casualties(view))

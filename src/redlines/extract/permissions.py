@@ -31,6 +31,7 @@ from redlines.extract.triggers import cue, lemma, phrase_matches
 from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, WeaponRef, Zone
 
 NOT_DONORS = frozenset({"Ukraine", "Russia"})
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "plea", "appeal", "push", "lobbying"})
 ALL_ZONES = (Zone.UA_HELD, Zone.UA_OCCUPIED, Zone.RU_BORDER, Zone.RU_DEEP)
 # governors that make an allow-clause someone's wish or request, not a decision (other modules take them)
 NOT_A_DECISION = frozenset({"urge", "call", "hope", "wish", "want", "favor", "favour", "argue", "push", "press",
@@ -131,7 +132,7 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
                     return list(dict.fromkeys(pairs)), True
                 found = []  # an unknown speaker: fall back to the actors around
                 break
-    if found:  # the subject is Ukraine or Russia: not a donor's decision
+    if found and how in ("allow", "restrict"):  # "Ukraine allowed ...": not a donor's decision
         return [], False
     others = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in view.of(("ACTOR", "PERSON"))]
     others = [(a, s) for a, s in others if a and a not in NOT_DONORS]
@@ -160,9 +161,10 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     for trig, action, how in _triggers(view):
-        chain_lemmas = [lemma(t) for t in governors(trig)[1:]]
-        if any(lem in NOT_A_DECISION for lem in chain_lemmas[:4]):
-            continue
+        chain = governors(trig)[1:5]
+        subjects = [lemma(c) for t in chain for c in t.children if c.dep_ == "nsubj"]
+        if any(lemma(t) in NOT_A_DECISION for t in chain) or any(s in PRESSURE_NOUNS for s in subjects):
+            continue  # "urged allies to allow", "pressure was building on Biden to approve"
         anchor = trig.head if how == "reversal" else trig
         scope = _scope(anchor)
         if how == "reversal":

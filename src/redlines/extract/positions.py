@@ -55,6 +55,12 @@ def _is_position_use(tok: Any, action: str, view: SentView | None = None) -> boo
             and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in tok.subtree for c in t.children)
     if tok.pos_ in ("ADV", "ADP", "PART") or (tok.pos_ == "VERB" and tok.dep_ in ("pcomp", "pobj", "amod")):
         return False
+    if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN") or (
+            tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+        return False  # "forces threatening the Kharkiv region": a description, not a position
+    if action == "oppose" and lemma(tok) in ("reject", "dismiss") and any(
+            lemma(c) in ("report", "claim", "suggestion", "speculation") for c in tok.children if c.dep_ == "dobj"):
+        return False  # "rejected reports that ...": a denial
     if action == "support" and tok.pos_ == "NOUN":
         return lemma(tok.head) in ("express", "voice", "signal", "declare", "pledge", "show", "offer") or \
             (view is not None and bool(_from_actors(view, tok)))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from redlines.extract.args import SentView, fact_date
 from redlines.extract.modality import Assessment
-from redlines.model import Evidence, Sentence, Statement, StatementType
+from redlines.extract.triggers import cue, has_phrase
+from redlines.model import DateInterval, Evidence, Precision, Sentence, Statement, StatementType
 
 
 @dataclass(slots=True)
@@ -15,6 +17,11 @@ class Context:
     """What a sentence rule may look at besides its own sentence: the previous parsed sentence."""
 
     prev: SentView | None = None
+
+
+def _ended(view: SentView) -> bool:
+    """The sentence describes a state that has just ended ("until now", "until this week")."""
+    return has_phrase(view.doc, cue("args", "ended_cues"))
 
 
 def evidence(parsed: Any, sent: Sentence, start: int | None = None, end: int | None = None) -> Evidence:
@@ -35,6 +42,11 @@ def build(view: SentView, type_: StatementType, trig: Any, assessment: Assessmen
           actor: str | None, **fields: Any) -> Statement:
     """A Statement for a trigger: evidence, the fact's date (timex, else publication date), confidence."""
     valid, horizon, penalty = fact_date(view, trig, ctx.prev, actor, assessment.standing)
+    if _ended(view) and valid.precision.value == "unknown" and valid.start is not None:
+        # "until now X had allowed ...": the state held before this week's change, not on the publication day
+        day = valid.start - timedelta(days=7)
+        valid = DateInterval(day, day, Precision.UNKNOWN, "before the change (until now)")
+        fields.setdefault("extra", {})["ended"] = True
     extra = dict(fields.pop("extra", {}) or {})
     extra.setdefault("trigger", trig.text)
     if assessment.standing:

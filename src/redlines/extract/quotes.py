@@ -69,10 +69,25 @@ def _outside(text: str, start: int, end: int, quotes: list[tuple[int, int, str]]
     return parts
 
 
-def _person_near(parsed: ParsedDocument, parts: list[tuple[int, int]], anchor: int) -> Mention | None:
+def _is_subject(views: dict[int, SentView] | None, parsed: ParsedDocument, m: Mention) -> bool:
+    """The mention heads (or names, as apposition) the subject of a clause in a parsed sentence."""
+    sent = parsed.sentence_at(m.start_char)
+    view = views.get(sent.index) if views and sent is not None else None
+    r = view.root(m) if view is not None else None
+    while r is not None and r.dep_ in ("appos", "compound", "conj") and r.head.i != r.i:
+        r = r.head
+    return r is not None and r.dep_ in ("nsubj", "nsubjpass")
+
+
+def _person_near(parsed: ParsedDocument, parts: list[tuple[int, int]], anchor: int,
+                 views: dict[int, SentView] | None = None) -> Mention | None:
+    """The PERSON beside the quote: a clause subject first ("X said", not "urged Y"), then the nearest."""
     persons = [m for m in parsed.mentions if m.label == "PERSON"
                and any(s <= m.start_char and m.end_char <= e for s, e in parts)]
-    return min(persons, key=lambda m: abs(m.start_char - anchor)) if persons else None
+    if not persons:
+        return None
+    return min(persons, key=lambda m: (not _is_subject(views, parsed, m), m.attrs.get("via") == "pronoun",
+                                       abs(m.start_char - anchor)))
 
 
 def _name_by_verb(text: str, parts: list[tuple[int, int]]) -> str | None:
@@ -88,18 +103,31 @@ def _name_by_verb(text: str, parts: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def _subject_before(parsed: ParsedDocument, first: int, views: dict[int, SentView] | None) -> Mention | None:
+    """The PERSON subject of the sentence just before `first` (None when it has none)."""
+    if first == 0:
+        return None
+    s = parsed.sentences[first - 1]
+    subjects = [m for m in parsed.mentions_in(s.start_char, s.end_char, "PERSON") if _is_subject(views, parsed, m)]
+    return subjects[0] if subjects else None
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n\n", 0, pos) + 1
 
 
 def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: int, last: int,
-             history: list[_Speaker], q_start: int) -> _Speaker | None:
+             history: list[_Speaker], q_start: int, views: dict[int, SentView] | None = None) -> _Speaker | None:
     """Who says the quote of sentences first..last."""
     text = parsed.document.text
     sents = parsed.sentences
     start, end = sents[first].start_char, sents[last].end_char
     parts = _outside(text, start, end, quotes)
-    m = _person_near(parsed, parts, q_start)
+    m = _person_near(parsed, parts, q_start, views)
+    if m is not None and m.attrs.get("via") == "pronoun":  # "he told the BBC": the previous sentence's subject
+        prev = _subject_before(parsed, first, views)
+        if prev is not None and prev.canonical != m.canonical:
+            return _Speaker(prev.canonical or prev.text, actor_name(prev), first - 1)
     if m is not None:
         return _Speaker(m.canonical or m.text, actor_name(m), first)
     name = _name_by_verb(text, parts)
@@ -129,7 +157,9 @@ def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: 
         persons = [p for p in parsed.mentions if p.label == "PERSON"
                    and sents[idx].start_char <= p.start_char < sents[idx].end_char]
         if persons:
-            return _Speaker(persons[-1].canonical or persons[-1].text, actor_name(persons[-1]), idx)
+            subj = [p for p in persons if _is_subject(views, parsed, p)]
+            pick = subj[0] if subj else persons[-1]
+            return _Speaker(pick.canonical or pick.text, actor_name(pick), idx)
     return None
 
 
@@ -168,7 +198,7 @@ def extract_quotes(parsed: ParsedDocument, views: dict[int, SentView] | None = N
         qs = groups[idx]
         last_sent = parsed.sentence_at(max(qs[-1][1] - 1, qs[-1][0]))
         last = last_sent.index if last_sent is not None else idx
-        sp = _speaker(parsed, quotes, idx, last, history, qs[0][0])
+        sp = _speaker(parsed, quotes, idx, last, history, qs[0][0], views)
         if sp is not None:
             history.append(sp)
         first_s, last_s = parsed.sentences[idx], parsed.sentences[last]

@@ -10,6 +10,7 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
+    as_number,
     depth_below,
     actor_name,
     agents,
@@ -48,6 +49,8 @@ def _governor_action(view: SentView, trig: Any) -> str | None:
         lem = lemma(node)
         if node.i in phrases:
             return "refuse" if phrases[node.i] in cue("transfer", "refuse_phrases") else "withhold"
+        if lem in cue("transfer", "refuse_nouns"):  # "his refusal to send Taurus"
+            return "refuse"
         for lst, action in ACTION_OF_GOVERNOR:
             if lem in cue("transfer", lst):
                 return action
@@ -86,7 +89,9 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             out.append((tok, phrases[tok.i]))
         elif verb and lem in cue("transfer", "withhold_verbs") | cue("transfer", "refuse_verbs") | \
                 cue("transfer", "approve_verbs") | cue("transfer", "pledge_verbs"):
-            if any(lemma(o) in tnouns for o in objs) or has_weapon_obj:
+            money_obj = lem in cue("transfer", "pledge_verbs") and any(
+                money_in(view.doc[o.left_edge.i:o.right_edge.i + 1].text) for o in objs)
+            if any(lemma(o) in tnouns for o in objs) or has_weapon_obj or money_obj:
                 base = next(a for lst, a in ACTION_OF_GOVERNOR if lem in cue("transfer", lst))
                 out.append((tok, base))
         elif tok.pos_ == "NOUN" and lem in cue("transfer", "approve_nouns") and not any(
@@ -115,6 +120,11 @@ def _scope(view: SentView, trig: Any) -> set[int]:
     for a participle ("F-16s donated by Denmark") the noun it describes."""
     if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return subtree_ids(trig.head)
+    for node in governors(trig)[:3]:
+        if node.dep_ == "relcl":  # "the 24 F-16s [his country has promised to deliver]": the noun described
+            head = node.head
+            return subtree_ids(trig) | {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod")
+                                                 for t in c.subtree}
     if trig.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
         head = trig.head
         return {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod") for t in c.subtree} \
@@ -128,6 +138,8 @@ def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
             tok = view.root(m)
             while tok.dep_ in ("compound", "nummod", "amod") and tok.head.i != tok.i:
                 tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
+                return as_number(tok.head.head)  # "pledged 24 of the aircraft"
             own = view.span(m.start_char, m.end_char)
             n = number_of(tok, skip=set(range(own.start, own.end)) if own is not None else set())
             if n is not None:
@@ -195,6 +207,9 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
                 weapons = [None] + weapons  # the amount is its own statement; named weapons follow
             if weapons == [None] and money is None and action != "approve":
                 continue
+            if money is None and weapons and all(w is not None and w.kind == "origin" for w in weapons) \
+                    and not _anaphoric_class(view, None, definite=True):
+                continue  # "delivered weapons", "an aid package": nothing a ledger can place
             for w in weapons:
                 key = (donor, w, action)
                 if key in seen:
@@ -269,15 +284,20 @@ def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentVi
     for k, st in enumerate(out):
         w = st.weapon
         idx = st.evidence.sentence_index
-        if st.type == StatementType.USE_PERMISSION and w is not None and w.kind == "origin" and w.id == st.actor:
+        if st.type == StatementType.USE_PERMISSION and w is not None and w.kind in ("origin", "class") \
+                and w.id in (st.actor, w.id if w.kind == "class" else None):
             view = views.get(idx)
-            if view is None or not any(lemma(t) in cue("transfer", "deliver_verbs") and t.dep_ == "relcl"
-                                       for t in view.doc):
+            if view is None:
                 continue
+            relcl = any(lemma(t) in cue("transfer", "deliver_verbs") and t.dep_ == "relcl" for t in view.doc)
             prior = [p for p in out[:k] if p.type == StatementType.TRANSFER and p.actor == st.actor
                      and p.weapon is not None and p.weapon.kind == "system" and idx - 3 <= p.evidence.sentence_index < idx]
-            if prior:
+            if relcl and prior and w.kind == "origin":  # "the weapons we deliver": the pledged system
                 out[k] = st.with_(weapon=prior[-1].weapon, extra={**st.extra, "weapon_from": "previous transfer"})
+            elif _anaphoric_class(view, None if w.kind == "origin" else w.id, definite=True):
+                ref = _recent_system(views, idx, None if w.kind == "origin" else w.id, st.actor)
+                if ref is not None:  # "fire the missiles", "use the jets": the system named just before
+                    out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
         elif st.type == StatementType.TRANSFER and w is None and st.money is None:
             for j in (idx - 1, idx - 2):
                 v = views.get(j)
@@ -292,21 +312,22 @@ def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentVi
             ref = _recent_system(views, idx)  # "declined to send the weapon": the system just named
             if ref is not None:
                 out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
-        elif w is not None and w.kind == "class" and idx in views and _anaphoric_class(views[idx], w.id):
-            ref = _recent_system(views, idx)
+        elif w is not None and w.kind == "class" and idx in views and _anaphoric_class(views[idx], w.id, True):
+            ref = _recent_system(views, idx, w.id, st.actor)
             if ref is not None:
                 out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": f"anaphora of {w.id}"})
     return [s for s in out if not (s.type == StatementType.TRANSFER and s.weapon is None and s.money is None)]
 
 
-def _anaphoric_class(view: SentView, cls: str | None) -> bool:
+def _anaphoric_class(view: SentView, cls: str | None, definite: bool = False) -> bool:
     """'these armored vehicles', 'the first six aircraft', 'the weapon': a class noun pointing back at a
-    named system (cls None: any generic class with a definite or demonstrative determiner)."""
+    named system (cls None: any generic class; `definite`: 'the jets' counts too)."""
     for m in view.of(("WEAPON_CLASS",)):
         if cls is not None and (m.canonical or m.text) != cls:
             continue
         kids = list(view.root(m).children)
-        dets = ("these", "those", "such", "this", "that", "the") if cls is None else ("these", "those", "such")
+        dets = ("these", "those", "such", "this", "that", "the") if cls is None or definite else \
+            ("these", "those", "such")
         if any(c.dep_ == "det" and c.lower_ in dets for c in kids) and not any(
                 c.dep_ in ("amod", "compound", "prep") for c in kids if cls is None) or (
                 any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
@@ -315,11 +336,15 @@ def _anaphoric_class(view: SentView, cls: str | None) -> bool:
     return False
 
 
-def _recent_system(views: dict[int, SentView], idx: int) -> WeaponRef | None:
-    """The last weapon system named in the three sentences before `idx`."""
-    for j in range(idx - 1, idx - 4, -1):
-        v = views.get(j)
-        systems = v.of(("WEAPON",)) if v is not None else []
-        if systems:
-            return WeaponRef("system", systems[-1].canonical or systems[-1].text)
-    return None
+def _recent_system(views: dict[int, SentView], idx: int, cls: str | None = None,
+                   donor: str | None = None) -> WeaponRef | None:
+    """The weapon system a definite class noun points back to, in the three sentences before `idx`: the
+    latest of class `cls` (any class when none matches: "the aircraft" after "F-16s"), preferring one the
+    donor makes ("London ... the missiles" -> Storm Shadow, not the ATACMS named in between)."""
+    named = [m for j in range(idx - 5, idx) for m in (views[j].of(("WEAPON",)) if j in views else [])]
+    if not named:
+        return None
+    pool = [m for m in named if cls is None or m.attrs.get("cls") in (None, cls)] or named
+    own = [m for m in pool if donor and donor in ({m.attrs.get("maker")} | set(m.attrs.get("makers") or []))]
+    pick = (own or pool)[-1]
+    return WeaponRef("system", pick.canonical or pick.text)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
 
-from sqlalchemy import delete, func, insert, or_, select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from redlines.kb import contradictions as contra
@@ -97,18 +97,21 @@ def _insert(session: Session, table, rows: list[dict]) -> None:
 
 def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int, Statement]]:
     out: list[tuple[int, Statement]] = []
+    t = StatementRow.__table__
     for block in sorted(blocks):
         type_, actor, kind, wid = _split_block(block)
-        q = (select(StatementRow, DocumentRow.outlet, DocumentRow.published)
-             .join(DocumentRow, DocumentRow.id == StatementRow.document_id)
-             .where(StatementRow.type == type_,
-                    or_(StatementRow.actor == actor, (StatementRow.actor.is_(None)) & (StatementRow.speaker == actor))
-                    if actor else (StatementRow.actor.is_(None)) & (StatementRow.speaker.is_(None)),
-                    StatementRow.weapon_id == wid if wid else StatementRow.weapon_id.is_(None)))
-        for row, outlet, published in session.execute(q):
-            st = row_to_statement(row, SimpleNamespace(outlet=outlet, published=published))
-            if block_key(st) == block:
-                out.append((row.id, st))
+        weapon = t.c.weapon_id == wid if wid else t.c.weapon_id.is_(None)
+        # two index-friendly queries (type, actor, weapon_id) rather than one OR
+        whos = [t.c.actor == actor, t.c.actor.is_(None) & (t.c.speaker == actor)] if actor else [
+            t.c.actor.is_(None) & t.c.speaker.is_(None)]
+        for who in whos:
+            q = (select(t, DocumentRow.outlet.label("doc_outlet"), DocumentRow.published.label("doc_published"))
+                 .join(DocumentRow, DocumentRow.id == t.c.document_id)
+                 .where(t.c.type == type_, who, weapon))
+            for row in session.execute(q):
+                st = row_to_statement(row, SimpleNamespace(outlet=row.doc_outlet, published=row.doc_published))
+                if block_key(st) == block:
+                    out.append((row.id, st))
     return out
 
 

@@ -51,8 +51,8 @@ def contradiction_dicts(items: Iterable[Contradiction]) -> list[dict[str, Any]]:
              "values": list(c.values), "sources": list(c.sources), "note": c.note} for c in items]
 
 
-def row_to_fact(row: FactRow, evidence: Sequence[FactEvidenceRow] = ()) -> Fact:
-    """A Fact from its row and evidence rows."""
+def row_to_fact(row: Any, evidence: Sequence[Any] = ()) -> Fact:
+    """A Fact from its row and evidence rows (ORM objects or Core rows)."""
     d = {k: getattr(row, k) for k in FACT_FIELDS}
     d["zones"] = tuple(z for z in (row.zones or "").split(",") if z)
     f = Fact(**d)
@@ -61,16 +61,19 @@ def row_to_fact(row: FactRow, evidence: Sequence[FactEvidenceRow] = ()) -> Fact:
 
 
 def load_facts(session: Session, *where: Any) -> list[Fact]:
-    """Facts matching the SQLAlchemy conditions, with their evidence, ordered by id."""
-    rows = list(session.scalars(select(FactRow).where(*where).order_by(FactRow.id)))
+    """Facts matching the conditions (on FactRow columns), with their evidence, ordered by id.
+
+    Reads plain rows (Core), not ORM objects: this runs on every incremental update."""
+    ft, et = FactRow.__table__, FactEvidenceRow.__table__
+    rows = list(session.execute(select(ft).where(*where).order_by(ft.c.id)))
     if not rows:
         return []
-    ev: dict[str, list[FactEvidenceRow]] = {}
+    ev: dict[str, list[Any]] = {}
     ids = [r.id for r in rows]
     for i in range(0, len(ids), 500):
-        q = select(FactEvidenceRow).where(FactEvidenceRow.fact_id.in_(ids[i:i + 500])).order_by(
-            FactEvidenceRow.fact_id, FactEvidenceRow.document_id, FactEvidenceRow.start_char)
-        for e in session.scalars(q):
+        q = select(et).where(et.c.fact_id.in_(ids[i:i + 500])).order_by(
+            et.c.fact_id, et.c.document_id, et.c.start_char)
+        for e in session.execute(q):
             ev.setdefault(e.fact_id, []).append(e)
     return [row_to_fact(r, ev.get(r.id, [])) for r in rows]
 

@@ -141,6 +141,9 @@ class FactRow(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
 
 
+Index("ix_facts_policy", FactRow.actor, FactRow.weapon_kind, FactRow.weapon_id, FactRow.type)
+
+
 class FactEvidenceRow(Base):
     """Fact <-> statement link with the outlet and sentence that tell it (no FK on the statement,
     so re-extracting a document leaves rows a later update can still find by document)."""
