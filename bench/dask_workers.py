@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -57,10 +58,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db-template", default=None, help="SQLAlchemy URL with {name}; default: SQLite files")
     ap.add_argument("--generator", choices=("bench", "synthetic"), default="bench",
                     help="bench/corpus.py (400-900 word articles) or redlines.scale.synthetic (short wire items)")
+    ap.add_argument("--workdir", default=None, help="where corpus and stores go (default: a fresh temp dir, removed)")
     ap.add_argument("--json", action="store_true", help="print one JSON document")
     args = ap.parse_args(argv)
 
-    tmp = Path(tempfile.mkdtemp(prefix="redlines-bench-"))
+    tmp = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="rl-dask-workers-", dir="/var/tmp"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        return _bench(args, tmp)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _bench(args, tmp: Path) -> int:
     corpus = tmp / "corpus"
     generator = write_corpus(args.n, args.seed, corpus, args.generator)
     results, urls = [], []

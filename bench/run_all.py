@@ -11,7 +11,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NOT_BENCHMARKS = {"run_all.py", "corpus.py", "__init__.py", "conftest.py"}
 # Quick flags per script; a script not listed gets `--quick` if its --help mentions it.
-QUICK_ARGS: dict[str, list[str]] = {"ingest_throughput.py": ["--quick"]}
+QUICK_ARGS: dict[str, list[str]] = {
+    "ingest_throughput.py": ["--quick"],
+    "query_latency.py": ["--statements", "100000", "--questions", "300"],
+}
 
 
 def scripts() -> list[Path]:

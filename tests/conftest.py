@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = (ROOT / ".." / "shared" / "seeds").resolve()
-SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))} if SEEDS.is_dir() else {}
-
-
-def seed_path(prefix: str) -> Path:
-    """Path of seed '000', '001' or '002' (read at run time, never copied)."""
-    if prefix not in SEED_FILES:
-        pytest.skip(f"seed {prefix} not found under {SEEDS}")
-    return SEED_FILES[prefix]
+from seedfiles import ROOT, SEED_FILES, SEEDS, seed_path  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import of_type
+from extract_testkit import of_type
 
 from redlines.model import Zone
 
@@ -52,3 +52,19 @@ def test_used_against_with_pronoun_and_two_attacks_in_one_sentence(run):
     rows = {(str(s.weapon), frozenset(s.zones), s.modality.value) for s in got}
     assert ("Storm Shadow", frozenset({Zone.RU_BORDER, Zone.RU_DEEP}), "reported") in rows
     assert ("ATACMS", frozenset({Zone.RU_BORDER}), "reported") in rows
+
+
+def test_passive_use_of_the_weapon_named_before_and_located_place(run):
+    text = ("Britain, which began supplying Storm Shadow missiles last year, has never placed Crimea off-limits, "
+            "and the missile was used against the headquarters of the Black Sea Fleet in Sevastopol.")
+    st = of_type(run(text), "attack")[0]
+    assert (st.actor, str(st.weapon), st.place, st.zones) == ("Ukraine", "Storm Shadow", "Sevastopol",
+                                                              (Zone.UA_OCCUPIED,))
+    perm = of_type(run(text), "use_permission")[0]
+    assert perm.zones == (Zone.UA_OCCUPIED,)  # the coordinated clause's places are not the permission's
+
+
+def test_trailing_sources_make_it_reported(run):
+    st = of_type(run("Ukraine fired Storm Shadow missiles into Russia, two people familiar with the matter said."),
+                 "attack")[0]
+    assert st.modality.value == "reported"

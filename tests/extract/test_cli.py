@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from typer.testing import CliRunner
 
@@ -18,7 +19,6 @@ from redlines.model import (
     StatementType,
     WeaponRef,
 )
-from datetime import date
 
 TEXT = ("Oslo (Test Wire) - Norway on Friday allowed Ukraine to use its F-16s against military targets inside Russia. "
         "\"We trust our partners,\" a spokesman said. [markup] stays literal.")

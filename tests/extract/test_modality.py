@@ -10,7 +10,7 @@ from redlines.model import Modality
 
 
 def _assess(nlp, text: str, trigger: str):
-    from helpers import parsed_doc
+    from extract_testkit import parsed_doc
 
     pd = parsed_doc(nlp, text)
     view = SentView(pd, pd.sentences[0], pd.sentences[0].parse)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import of_type
+from extract_testkit import of_type
 
 from redlines.model import Modality, WeaponRef, Zone
 
 RU = {Zone.RU_BORDER, Zone.RU_DEEP}
 B, D, OCC = {Zone.RU_BORDER}, {Zone.RU_DEEP}, {Zone.UA_OCCUPIED}
 UA = {Zone.UA_HELD, Zone.UA_OCCUPIED}
-SYS = lambda x: WeaponRef("system", x)  # noqa: E731
-ORIGIN = lambda x: WeaponRef("origin", x)  # noqa: E731
+SYS = lambda x: WeaponRef("system", x)
+ORIGIN = lambda x: WeaponRef("origin", x)
 CONF, HYP, PLAN, DEN, REP = (Modality.CONFIRMED, Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED,
                              Modality.REPORTED)
 
@@ -66,8 +66,8 @@ CASES = [
      [("United States", SYS("ATACMS"), OCC, "allow", True, CONF)]),
     ("Paris gave its approval for SCALP strikes on Russian soil.",
      [("France", SYS("SCALP"), RU, "allow", True, CONF)]),
-    ("The Pentagon approved strikes with HIMARS inside Russia. "
-     "Those strikes are to be confined to the border region around Kharkiv, officials said.",
+    (("The Pentagon approved strikes with HIMARS inside Russia. "
+      "Those strikes are to be confined to the border region around Kharkiv, officials said."),
      [("United States", SYS("HIMARS"), B, "allow", True, CONF),
       ("United States", ORIGIN("United States"), B, "allow", True, REP),
       ("United States", ORIGIN("United States"), D, "restrict", True, REP)]),
@@ -120,18 +120,18 @@ def test_no_permission(run, text):
 
 
 LIMITS = [
-    ("Britain supplied Storm Shadow missiles last year. London had let Ukraine fire the missiles only on "
-     "Ukrainian territory.", "United Kingdom", SYS("Storm Shadow"), [("allow", UA), ("restrict", RU)]),
+    (("Britain supplied Storm Shadow missiles last year. London had let Ukraine fire the missiles only on "
+      "Ukrainian territory."), "United Kingdom", SYS("Storm Shadow"), [("allow", UA), ("restrict", RU)]),
     ("Britain sent Storm Shadow missiles. Washington sent ATACMS. London let Ukraine fire the missiles at Crimea.",
      "United Kingdom", SYS("Storm Shadow"), [("allow", OCC)]),
-    ("The Netherlands delivered F-16s in June. Rutte said Ukraine was free to use the jets against military "
-     "targets inside Russia.", "Netherlands", SYS("F-16"), [("allow", RU)]),
+    (("The Netherlands delivered F-16s in June. Rutte said Ukraine was free to use the jets against military "
+      "targets inside Russia."), "Netherlands", SYS("F-16"), [("allow", RU)]),
     ("Paris has never placed Crimea off-limits for SCALP missiles.", "France", SYS("SCALP"), [("allow", OCC)]),
     ("Germany did not ban the use of its weapons inside Russia.", "Germany", ORIGIN("Germany"), [("allow", RU)]),
     ("The Dutch government will not impose geographic restrictions on its F-16s.", "Netherlands", SYS("F-16"),
      [("allow", set())]),
-    ("Germany allowed Ukraine to use its weapons inside Russia. The permission was limited to the border region "
-     "near Kharkiv.", "Germany", ORIGIN("Germany"), [("allow", B), ("restrict", D)]),
+    (("Germany allowed Ukraine to use its weapons inside Russia. The permission was limited to the border region "
+      "near Kharkiv."), "Germany", ORIGIN("Germany"), [("allow", B), ("restrict", D)]),
     ("Washington backs Kyiv. For now, the ban on HIMARS strikes inside Russia remains in force.", "United States",
      SYS("HIMARS"), [("restrict", RU)]),
 ]
@@ -166,7 +166,7 @@ def test_target_type_and_recipient(run):
 def test_unparsed_sentence_is_parsed_when_an_nlp_is_given(nlp):
     from dataclasses import replace
 
-    from helpers import parsed_doc
+    from extract_testkit import parsed_doc
 
     from redlines.extract import RuleExtractor
 
@@ -194,3 +194,16 @@ def test_date_of_another_clause_is_not_the_fact_date(run):
     st = of_type(run("Paris has never placed Crimea off-limits for SCALP missiles, and the missile was used in "
                      "September 2023 against a base in Sevastopol.", dates), "use_permission")[0]
     assert st.valid.precision.value == "unknown" and st.zones == (Zone.UA_OCCUPIED,)
+
+
+def test_hypothetical_widening_and_loosening_keep_the_donor_of_the_previous_sentence(run):
+    for text in ("Washington backs Kyiv. Officials said the permission could be widened to other parts of Russia.",
+                 "Washington backs Kyiv. The restriction could be loosened if the offensive grows."):
+        st = of_type(run(text), "use_permission")
+        assert st and st[0].actor == "United States" and st[0].modality == Modality.HYPOTHETICAL, text
+
+
+def test_denied_report_of_a_permission(run):
+    st = of_type(run("Lammy rejected reports that London had already given Kyiv permission to fire Storm Shadow "
+                     "missiles into Russia."), "use_permission")[0]
+    assert (st.actor, st.modality, st.weapon) == ("United Kingdom", Modality.DENIED, SYS("Storm Shadow"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import of_type
+from extract_testkit import of_type
 
 CASES = [
     ("Stoltenberg urged NATO allies to lift restrictions on strikes inside Russia.", [("NATO", "urge")]),
@@ -37,3 +37,15 @@ def test_not_a_position(run):
     assert of_type(run("Each green light in favour of Ukraine was followed by threats."), "position") == []
     assert of_type(run("Berlin lets Kyiv hit Russian forces threatening Kharkiv."), "position") == []
     assert of_type(run("Cameron rejected reports that London had changed course."), "position") == []
+
+
+def test_should_be_able_and_unknown_named_speaker(run):
+    st = of_type(run("Macron said last month that Ukraine should be able to hit military bases inside Russia."),
+                 "position")
+    assert ("France", "support") in {(s.actor, s.action) for s in st}
+    st = of_type(run("Opposition lawmaker Anna Kowalska urged Scholz to send Taurus missiles."), "position")
+    assert [(s.actor, s.speaker, s.action) for s in st] == [(None, "Anna Kowalska", "urge")]
+
+
+def test_people_close_to_someone_are_not_that_someone(run):
+    assert of_type(run("Some senators close to Biden oppose the plan."), "position") == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import of_type
+from extract_testkit import of_type
 
 
 def test_named_and_inverted_speakers(run):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import of_type
+from extract_testkit import of_type
 
 
 def test_ukraine_asks_allies(run):
@@ -19,3 +19,9 @@ def test_addressee_actor_and_weapon(run):
 def test_only_ukraine_requests(run):
     assert of_type(run("Germany asked France to send more artillery."), "request") == []
     assert of_type(run("Asked if Kyiv wanted ATACMS, the minister declined to comment."), "request") == []
+
+
+def test_russian_troops_massing_near_a_ukrainian_city_are_across_the_border(run):
+    st = of_type(run("Kyiv has asked its allies for weeks to lift restrictions so that it can hit Russian troops "
+                     "massing near Kharkiv."), "request")[0]
+    assert {z.value for z in st.zones} == {"RU_BORDER"}

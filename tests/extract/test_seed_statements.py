@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import load_article, of_type
+from extract_testkit import load_article, of_type
 
 from redlines.model import Modality, WeaponRef, Zone
 

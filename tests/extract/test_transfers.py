@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import of_type
+from extract_testkit import of_type
 
 from redlines.model import Modality, WeaponRef
 
-SYS = lambda x: WeaponRef("system", x)  # noqa: E731
+SYS = lambda x: WeaponRef("system", x)
 
 # (text, [(actor, weapon, action)])
 CASES = [
@@ -106,5 +106,5 @@ def test_money_object_and_partitive_quantity(run):
     st = of_type(run("Britain announced an extra 300 million pounds for Ukraine."), "transfer")[0]
     assert (st.actor, st.action, st.money.amount, st.money.currency) == ("United Kingdom", "pledge", 300e6, "GBP")
     out = of_type(run("Denmark said it would send F-16s. Norway has pledged six of the jets."), "transfer")
-    st = [s for s in out if s.actor == "Norway"][0]
+    st = next(s for s in out if s.actor == "Norway")
     assert (st.weapon, st.quantity, st.action) == (SYS("F-16"), 6, "pledge")

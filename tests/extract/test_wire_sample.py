@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_article, of_type
+from extract_testkit import load_article, of_type
 
 from redlines.model import Modality, Zone
 
@@ -42,7 +42,7 @@ def test_permissions(statements):
 def test_transfers(statements):
     rows = _rows(statements, "transfer")
     assert ("Germany", "Taurus", "refuse") in rows and ("Sweden", None, "pledge") in rows
-    sweden = [s for s in of_type(statements, "transfer") if s.money is not None][0]
+    sweden = next(s for s in of_type(statements, "transfer") if s.money is not None)
     assert sweden.money.currency == "SEK" and sweden.money.usd == 240e6
 
 

@@ -80,6 +80,27 @@ def test_permission_naming_no_weapon_counts_as_the_donors_own(tmp_store):
     assert snapshot(tmp_store) == after
 
 
+def test_event_contradictions_stay_equal_to_a_rebuild_across_updates(tmp_store):
+    docs = [doc(f"Outlet {k}", date(2024, 3, 1 + k)) for k in range(5)]
+    ids = []
+    for k, d in enumerate(docs):
+        sts = [st(d, "position", "Russia", None, (), "warn", date(2024, 2, 27 + k % 2), speaker="Vladimir Putin",
+                  sentence=f"Putin warned Western capitals over missile deliveries ({k})"),
+               st(d, "position", "Russia", None, (), "warn", date(2024, 2, 26 + k % 3), speaker="Sergei Lavrov",
+                  start=80, sentence=f"Lavrov warned Western capitals over missile deliveries ({k})"),
+               st(d, "quote", "Russia", None, (), None, date(2024, 2, 27), speaker="Sergei Lavrov", start=160,
+                  quote="we will answer", sentence="Lavrov said: we will answer")]
+        ids.append(add(tmp_store, d, sts))
+        update(tmp_store, [ids[-1]])
+    d = tmp_store.get_document(ids[2])
+    tmp_store.replace_statements(ids[2], [])  # a re-extraction that found nothing
+    update(tmp_store, [ids[2]])
+    incremental = snapshot(tmp_store)
+    assert any(c[1] == "date" for c in incremental["contradictions"])
+    rebuild(tmp_store)
+    assert snapshot(tmp_store) == incremental
+
+
 def test_update_with_nothing_new_changes_nothing(tmp_store):
     ids = late_may_corpus(tmp_store)
     update(tmp_store, ids)

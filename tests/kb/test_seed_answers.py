@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import seed_path
+from seedfiles import seed_path
 
 pytestmark = pytest.mark.slow
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -215,8 +216,11 @@ def run_ingest_fuzz(n: int) -> Outcomes:
     """Feed `n` malformed files (spread over every category) through read_inputs + build_document."""
     out = Outcomes()
     per = max(1, n // len(MALFORMED_FILES))
-    for category, strategy in MALFORMED_FILES.items():
-        _fuzz_category(out, category, strategy, per)
+    try:
+        for category, strategy in MALFORMED_FILES.items():
+            _fuzz_category(out, category, strategy, per)
+    finally:
+        shutil.rmtree(out.tmp, ignore_errors=True)
     return out
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from redlines.cli.common import DbOption, JsonOption, console, emit_json, err_console, handle_errors
+from redlines.cli.common import JsonOption, console, emit_json, err_console, handle_errors
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +16,9 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def eval_(
         gold_dir: Annotated[str, typer.Argument(help="Directory of gold YAML files (plus optional asof.yaml).")],
-        db: DbOption = None,
+        db: Annotated[str | None, typer.Option(
+            "--db", help="Build the evaluation store here and keep it (default: a fresh temporary store)."
+        )] = None,
         json_out: JsonOption = False,
         limit: Annotated[int, typer.Option("--limit", help="Failures listed per kind in the tables.")] = 12,
         gazetteer: Annotated[list[str] | None, typer.Option("--gazetteer", help="Extra gazetteer YAML file.")] = None,

@@ -43,8 +43,9 @@ def _detail(st: Statement) -> str:
 def render_statements(statements: list[Statement], title: str) -> Table:
     """A Rich table of statements; article text is shown as plain Text (no markup interpreted)."""
     table = Table(title=title, show_lines=True)
-    for col in ("#", "type", "actor", "action", "weapon", "zones", "date", "modality", "conf", "evidence"):
+    for col in ("#", "type", "actor", "action", "weapon", "zones", "date", "modality", "conf"):
         table.add_column(col, overflow="fold")
+    table.add_column("evidence", overflow="fold", ratio=3, min_width=30)
     for i, st in enumerate(statements):
         action = (st.action or "") + ("" if st.polarity else " (negated)")
         table.add_row(

@@ -110,6 +110,9 @@ def depth_below(tok: Any, top: Any) -> int:
 def _head_mentions(view: SentView, subj: Any) -> list[Mention]:
     """Mentions heading a subject phrase: the shallowest ones and their conjuncts ("X and Y")."""
     ids = subtree_ids(subj)
+    for t in subj.subtree:  # "Republicans close to Trump": the people near someone are not that someone
+        if lemma(t) in ("close", "near", "loyal", "allied", "linked", "tied") and t.i != subj.i:
+            ids -= subtree_ids(t)
     cands = [(m, view.root(m)) for m in view.of(ACTOR_LABELS, ids)]
     if not cands:
         return []
@@ -246,7 +249,8 @@ def zones_of(view: SentView, ids: set[int] | None) -> tuple[Zone, ...]:
     if not got:  # "targets in Russia" with no zone phrase: the country itself as the place
         for m in view.of(("ACTOR", "PLACE"), ids):
             r = view.root(m)
-            if r.dep_ == "pobj" and r.head.lower_ in ("in", "inside", "into", "within", "over", "on"):
+            of_place = r.head.lower_ == "of" and lemma(r.head.head) in ("part", "region", "area", "territory", "side")
+            if r.dep_ == "pobj" and (r.head.lower_ in ("in", "inside", "into", "within", "over", "on") or of_place):
                 if m.canonical == "Russia":
                     got = [Zone.RU_BORDER, Zone.RU_DEEP]
                     break
@@ -273,10 +277,17 @@ def _attacked_by_russian_forces(view: SentView, place: Mention) -> bool:
         tok = tok.head
         if tok.pos_ == "VERB" and lemma(tok) in cue("args", "assault_verbs"):
             verb = tok
+            if any(c.dep_ == "nsubj" and _russian_forces(view, c) for c in tok.children):
+                return True  # "Russian troops massing near Kharkiv" parsed as a clause
         elif verb is not None and tok.pos_ in ("NOUN", "PROPN"):
-            return any(c.dep_ == "amod" and c.lower_ == "russian" for c in tok.children) or any(
-                m.canonical == "Russia" for m in view.of(("ACTOR",), {tok.i}))
+            return _russian_forces(view, tok)
     return False
+
+
+def _russian_forces(view: SentView, tok: Any) -> bool:
+    """'Russian troops', 'Russia's forces', 'the Russian army'."""
+    return any(c.dep_ == "amod" and c.lower_ == "russian" for c in tok.children) or any(
+        m.canonical == "Russia" for m in view.of(("ACTOR",), subtree_ids(tok)))
 
 
 def mention_zones(m: Mention) -> list[Zone]:
@@ -335,7 +346,7 @@ def pick_timex(view: SentView, trig: Any, timexes: list[Timex]) -> tuple[Timex |
         if tok is not None and tok.i in chain:
             attached.append((steps, abs((r.i if r is not None else 0) - trig.i), t))
     if attached:
-        return sorted(attached, key=lambda x: (x[0], x[1]))[0][2], True
+        return min(attached, key=lambda x: (x[0], x[1]))[2], True
     def distance(t: Timex) -> int:
         sp = view.span(t.start_char, t.end_char)
         return abs(sp.start - trig.i) if sp is not None else 10_000
@@ -349,7 +360,7 @@ def _single_clause(view: SentView, t: Timex) -> bool:
     for _ in range(8):
         if tok is None or tok.head.i == tok.i:
             return True
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "advcl", "relcl") and any(
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "advcl") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         tok = tok.head

@@ -6,9 +6,8 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
-    mention_zones,
     actor_name,
-    agents,
+    mention_zones,
     number_of,
     subtree_ids,
     weapon_refs,
@@ -96,6 +95,12 @@ def _attacker(view: SentView, trig: Any, ctx: Context | None = None) -> str | No
     return None
 
 
+def _located(view: SentView, m: Any) -> bool:
+    """'in Sevastopol', 'at Dzhankoi', 'on Kharkiv': the place is where the strike landed (not a name part)."""
+    r = view.root(m)
+    return r is not None and r.dep_ == "pobj" and r.head.lower_ in ("in", "at", "near", "on", "outside", "into")
+
+
 def _pronoun_weapon(view: SentView, trig: Any, ctx: Context | None) -> list[WeaponRef]:
     """'used it against ...': the weapon system named last before the pronoun (this or the previous sentence)."""
     if not any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in ("it", "them") or (
@@ -140,11 +145,11 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
                 scope -= subtree_ids(c)
         if trig.dep_ in ("xcomp", "advcl") and lemma(trig.head) in ("use", "employ", "fire", "launch"):
             scope |= {t.i for c in trig.head.children if c.dep_ == "dobj" for t in c.subtree}  # "used X to strike"
-        weapons = weapon_refs(view, scope, attacker) or _pronoun_weapon(view, trig, ctx)
+        weapons = _pronoun_weapon(view, trig, ctx) or weapon_refs(view, scope, attacker)
         systems = [w for w in weapons if w.kind == "system"]
         if attacker is None and systems:
             attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
-        places = [m for m in view.of(("PLACE",), scope)]
+        places = sorted(view.of(("PLACE",), scope), key=lambda m: not _located(view, m))
         zones = tuple(mention_zones(places[0])) if places and mention_zones(places[0]) else zones_of(view, scope)
         if attacker is None or (not places and not zones and not weapons):
             continue

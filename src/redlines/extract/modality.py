@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from redlines.extract.args import SentView, governors
@@ -34,7 +35,7 @@ class Assessment:
     hedged: bool = False
     reported: bool = False  # attributed to media, sources or officials
 
-    def unhedged(self) -> "Assessment":
+    def unhedged(self) -> Assessment:
         """The same clause read without its modal verb ("must only be used" states a rule, not a wish)."""
         if self.modality != Modality.HYPOTHETICAL or not self.hedged or self.question:
             return self
@@ -56,7 +57,7 @@ def _attribution(view: SentView, chain: list[Any]) -> tuple[str | None, bool]:
     """Who the sentence attributes the claim to, and whether that is a report (not the actor's own word)."""
     speech, report_verbs, sources = cue("modality", "speech_verbs"), cue("modality", "report_verbs"), \
         cue("modality", "report_sources")
-    for below, node in zip(chain, chain[1:]):
+    for below, node in pairwise(chain):
         lem = lemma(node)
         if lem not in speech and lem not in report_verbs or below.dep_ == "xcomp":
             continue
@@ -68,11 +69,13 @@ def _attribution(view: SentView, chain: list[Any]) -> tuple[str | None, bool]:
         if tok.lower_ == "according" and tok.i + 1 < len(view.doc) and view.doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in view.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             return (f"according to {_phrase(obj)}" if obj is not None else "according to", True)
-    for tok in view.doc:  # "..., the German newspaper Bild reported on May 28."
-        if lemma(tok) in report_verbs and tok.dep_ in ("ROOT", "parataxis", "ccomp") and tok.i > chain[0].i:
+    for tok in view.doc:  # "..., the German newspaper Bild reported on May 28.", "..., two officials said."
+        if tok.dep_ in ("ROOT", "parataxis", "ccomp") and tok.i > chain[0].i and (
+                lemma(tok) in report_verbs or lemma(tok) in speech):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                return (f"{_phrase(subj)} {tok.text}", True)
+                is_report = lemma(tok) in report_verbs or any(lemma(t) in sources for t in subj.subtree)
+                return (f"{_phrase(subj)} {tok.text}", is_report)
     return None, False
 
 
@@ -125,9 +128,9 @@ def assess(view: SentView, trig: Any) -> Assessment:
                 standing = True
             if c.dep_ == "advmod" and c.lower_ in cue("modality", "report_adverbs"):
                 reported_adv = True
-            if c.dep_ == "aux" and c.lower_ in cue("modality", "hedge_modals"):
-                if not (under_speech and c.lower_ in FUTURE_IN_PAST):
-                    hedged = True
+            if c.dep_ == "aux" and c.lower_ in cue("modality", "hedge_modals") and not (
+                    under_speech and c.lower_ in FUTURE_IN_PAST):
+                hedged = True
             if c.dep_ == "mark" and c.lower_ in cue("modality", "conditional_marks"):
                 conditional = True
                 if any(lemma(n) == "ask" for n in chain):

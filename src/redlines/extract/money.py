@@ -64,8 +64,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(re.escape(w) for w in sorted(fx.words, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(fx.qualifiers, key=len, reverse=True))
     qual = rf"(?:(?P<qual>{quals})\s+)?"
-    sym_first = re.compile(rf"{qual}(?P<sym>{syms})\s?{_NUM}{_SCALE}", re.I)
-    word_after = re.compile(rf"{qual}{_NUM}{_SCALE}\s+(?P<word>{words})\b", re.I)
+    sym_first = re.compile(rf"{qual}(?P<sym>{syms})\s?{_NUM}{_SCALE}", re.IGNORECASE)
+    word_after = re.compile(rf"{qual}{_NUM}{_SCALE}\s+(?P<word>{words})\b", re.IGNORECASE)
     return sym_first, word_after
 
 

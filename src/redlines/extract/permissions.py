@@ -16,8 +16,8 @@ from typing import Any
 
 from redlines.extract.args import (
     SentView,
-    agents,
     actor_name,
+    agents,
     governors,
     recipients,
     subtree_ids,
@@ -28,7 +28,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, lemma, phrase_matches
-from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, WeaponRef, Zone
+from redlines.model import RUSSIA, UKRAINE, Statement, StatementType, WeaponRef, Zone
 
 NOT_DONORS = frozenset({"Ukraine", "Russia"})
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "plea", "appeal", "push", "lobbying"})
@@ -99,7 +99,11 @@ def _scope(trig: Any) -> set[int]:
     top = trig
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr"):
         top = trig.head if trig.dep_ != "pobj" else trig.head.head
-    return subtree_ids(top)
+    ids = subtree_ids(top)
+    for c in top.children:  # "..., and the missile was used against ...": a coordinated clause of its own
+        if c.dep_ == "conj" and c.i != trig.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            ids -= subtree_ids(c)
+    return ids
 
 
 def _about_use(view: SentView, scope: set[int], how: str) -> bool:
@@ -109,6 +113,8 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     lemmas = {lemma(view.doc[i]) for i in scope}
     if lemmas & cue("permission", "use_words"):
         return True
+    if lemmas & {"permission", "authorization", "authorisation"} and zones_of(view, scope):
+        return True  # "the permission could be widened to other parts of Russia"
     return bool(zones_of(view, scope)) and bool(view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), scope)) \
         and not lemmas & cue("transfer", "transfer_nouns")
 
@@ -134,7 +140,8 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
                 break
     if found and how in ("allow", "restrict"):  # "Ukraine allowed ...": not a donor's decision
         return [], False
-    others = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in view.of(("ACTOR", "PERSON"))]
+    others = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in view.of(("ACTOR", "PERSON"))
+              if not _in_condition(view.root(m))]
     others = [(a, s) for a, s in others if a and a not in NOT_DONORS]
     if others:
         return [others[0]], False
@@ -144,6 +151,15 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
         if prev:
             return [prev[0]], False
     return [], False
+
+
+def _in_condition(tok: Any) -> bool:
+    """The token sits in an adverbial clause ("... if North Korea sends more troops")."""
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ == "advcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _zones_for(view: SentView, scope: set[int], how: str) -> tuple[tuple[Zone, ...], tuple[Zone, ...]]:

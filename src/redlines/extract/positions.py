@@ -112,18 +112,54 @@ def extract_positions(view: SentView, ctx: Context) -> list[Statement]:
         if action == "support" and trig.pos_ == "NOUN" and not found:
             found = agents(view, trig.head) or []
         scope = subtree_ids(trig) | ({c.i for c in trig.head.subtree} if trig.pos_ == "NOUN" else set())
-        for m in found:
-            actor = actor_name(m)
-            if not actor or (actor == "Ukraine" and action == "urge"):
+        people = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]
+        if not found and trig.pos_ == "VERB":
+            name = _unknown_named_subject(view, trig)  # "CDU expert Roderich Kiesewetter urged Scholz ..."
+            people = [(None, name)] if name else []
+        for actor, speaker in people:
+            if (actor is None and speaker is None) or (actor == "Ukraine" and action == "urge"):
                 continue
             polarity = not (a.negated and not a.refused)
-            key = (actor, action, polarity)
+            key = (actor or speaker, action, polarity)
             if key in seen:
                 continue
             seen.add(key)
             weapons = weapon_refs(view, scope, actor)
             out.append(build(view, StatementType.POSITION, trig, a, ctx, actor, action=action,
                              polarity=polarity, topic=_topic(view, trig), zones=zones_of(view, scope),
-                             weapon=weapons[0] if weapons else None,
-                             speaker=m.canonical if m.label == "PERSON" else None))
+                             weapon=weapons[0] if weapons else None, speaker=speaker))
+    return out + _should_be_able(view, ctx, {s.actor for s in out})
+
+
+def _unknown_named_subject(view: SentView, verb: Any) -> str | None:
+    """A proper-noun subject the gazetteers do not know (a domestic politician, an analyst)."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.pos_ == "PROPN" and not view.of(("ACTOR", "PERSON", "ORG"), subtree_ids(c)):
+            parts = [t.text for t in c.subtree if t.pos_ == "PROPN" and (t.i == c.i or t.head.i == c.i)]
+            return " ".join(parts) if len(parts) >= 2 else None
+    return None
+
+
+def _should_be_able(view: SentView, ctx: Context, done: set[str | None]) -> list[Statement]:
+    """'X said Ukraine should be able to hit bases in Russia': X supports that use."""
+    out = []
+    for tok in view.doc:
+        if lemma(tok) not in cue("permission", "use_words") or tok.pos_ != "VERB":
+            continue
+        node = tok.head if tok.dep_ == "xcomp" and lemma(tok.head) in ("able", "allow", "free") else tok
+        node = node.head if node.dep_ == "acomp" else node
+        if not any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in node.children):
+            continue
+        subj = [m for c in node.children if c.dep_ == "nsubj" for m in view.of(("ACTOR",), subtree_ids(c))]
+        if not subj or actor_name(subj[0]) != "Ukraine":
+            continue
+        for m in agents(view, node.head) if node.dep_ == "ccomp" else []:
+            actor = actor_name(m)
+            if actor and actor not in done and actor != "Ukraine":
+                a = assess(view, node).unhedged()
+                out.append(build(view, StatementType.POSITION, node, a, ctx, actor, action="support",
+                                 topic=" ".join(t.text for t in node.subtree)[:120],
+                                 zones=zones_of(view, subtree_ids(tok)),
+                                 speaker=m.canonical if m.label == "PERSON" else None))
+                done.add(actor)
     return out

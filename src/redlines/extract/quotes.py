@@ -18,7 +18,7 @@ from redlines.model import DateInterval, Mention, ParsedDocument, Precision, Sta
 QUOTE_RE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 IRREGULAR = {"say": ["said", "says"], "tell": ["told", "tells"], "write": ["wrote", "writes"]}
 NAME_RE = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
-PRONOUN_RE = re.compile(r"\b(he|she)\b", re.I)
+PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "It", "This", "That", "He", "She", "They",
                        "We", "I", "As", "At", "For", "Asked", "When", "While", "Reuters", "CNN"})
 
@@ -147,7 +147,7 @@ def _speaker(parsed: ParsedDocument, quotes: list[tuple[int, int, str]], first: 
             return _Speaker(None, actor_name(a), first)
     para = _paragraph_start(text, q_start)
     outside = " ".join(text[s:e] for s, e in parts)
-    pronoun = re.search(rf"\b(?:he|she)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:he|she)\b", outside, re.I)
+    pronoun = re.search(rf"\b(?:he|she)\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:he|she)\b", outside, re.IGNORECASE)
     for prev in reversed(history):  # "he said", or a quote that continues the previous one
         if sents[prev.sentence].start_char >= para or first - prev.sentence <= (3 if pronoun else 1):
             return prev

@@ -1,4 +1,18 @@
-"""RuleExtractor: runs each statement rule over the parsed sentences, then the cross-sentence passes."""
+"""RuleExtractor: runs each statement rule over the parsed sentences, then the cross-sentence passes.
+
+Conventions every rule follows (the knowledge base relies on them):
+- use_permission: action "allow" (a lifted or negated restriction too) or "restrict" (a standing ban, a
+  refusal, "not ready to allow"), polarity True; polarity False only when the event itself is negated
+  ("did not approve"). A limitation ("only on Ukrainian territory", "limited to border areas") gives an
+  allow for the named zones and a restrict for the rest of that family of zones.
+- valid: the interval of the time expression attached to the trigger's clause; else (not for standing
+  states) one of the previous sentence about the same actor; else the publication date with precision
+  "unknown" and confidence lowered by 0.15. "Until now ..." states are dated a week before publication.
+  Transfers with a deadline ("by 2028") carry it as `valid` and the decision date in extra["decided"].
+- modality: denied > planned > hypothetical (question, condition, hedge) > reported (media, sources,
+  officials, "reportedly") > confirmed; "said it would allow" is reported speech of a decision (confirmed).
+- Rules read only the ParsedDocument: no store, network or globals (trigger lists are cached data files).
+"""
 
 from __future__ import annotations
 

@@ -6,14 +6,15 @@ extra["decided"]; otherwise the decision/event date. Hypothetical transfers are 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from redlines.extract.args import (
     SentView,
-    as_number,
-    depth_below,
     actor_name,
     agents,
+    as_number,
+    depth_below,
     governors,
     number_of,
     recipients,
@@ -43,7 +44,7 @@ def _governor_action(view: SentView, trig: Any) -> str | None:
     """The action a governing verb gives a delivery verb ("pledged to deliver" -> pledge)."""
     phrases = {**_phrase_heads(view, "refuse_phrases"), **_phrase_heads(view, "withhold_phrases")}
     chain = governors(trig)
-    for below, node in zip(chain[:3], chain[1:4]):
+    for below, node in pairwise(chain[:4]):
         if below.dep_ == "conj":
             break
         lem = lemma(node)

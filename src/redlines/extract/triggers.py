@@ -49,15 +49,31 @@ def lemma(tok: Any) -> str:
 
 
 def phrase_matches(doc: Any, phrases: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Token spans (start, end, phrase) whose lemmas or words spell one of `phrases`."""
+    """Token spans (start, end, phrase) whose lemmas or words spell one of `phrases` (memoised on the Doc)."""
+    memo = doc.user_data.setdefault("redlines.extract.phrases", {}) if hasattr(doc, "user_data") else {}
+    if phrases not in memo:
+        memo[phrases] = _phrase_matches(doc, phrases)
+    return memo[phrases]
+
+
+def _phrase_matches(doc: Any, phrases: frozenset[str]) -> list[tuple[int, int, str]]:
+    memo = doc.user_data.setdefault("redlines.extract.tokens", {}) if hasattr(doc, "user_data") else {}
+    if "index" not in memo:
+        lemmas = [lemma(t) for t in doc]
+        words = [t.text.lower() for t in doc]
+        index: dict[str, list[int]] = {}
+        for i, (lem, word) in enumerate(zip(lemmas, words, strict=True)):
+            index.setdefault(lem, []).append(i)
+            if word != lem:
+                index.setdefault(word, []).append(i)
+        memo.update(lemmas=lemmas, words=words, index=index)
+    lemmas, words, index = memo["lemmas"], memo["words"], memo["index"]
     out: list[tuple[int, int, str]] = []
-    lemmas = [lemma(t) for t in doc]
-    words = [t.text.lower() for t in doc]
     for phrase in phrases:
         parts = phrase.split()
         n = len(parts)
-        for i in range(len(doc) - n + 1):
-            if all(parts[k] in (lemmas[i + k], words[i + k]) for k in range(n)):
+        for i in index.get(parts[0], ()):
+            if i + n <= len(lemmas) and all(parts[k] in (lemmas[i + k], words[i + k]) for k in range(1, n)):
                 out.append((i, i + n, phrase))
     return sorted(out)
 
@@ -73,7 +89,7 @@ def trigger_words() -> frozenset[str]:
     """Every single trigger word of the statement sections, with simple inflections (for a cheap pre-check)."""
     words: set[str] = set()
     for section in ("permission", "transfer", "position", "request", "attack"):
-        for name, values in load_triggers().get(section, {}).items():
+        for values in load_triggers().get(section, {}).values():
             if isinstance(values, dict):
                 values = list(values)
             for v in values or []:

@@ -102,8 +102,9 @@ def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int,
         type_, actor, kind, wid = _split_block(block)
         weapon = t.c.weapon_id == wid if wid else t.c.weapon_id.is_(None)
         # two index-friendly queries (type, actor, weapon_id) rather than one OR
-        whos = [t.c.actor == actor, t.c.actor.is_(None) & (t.c.speaker == actor)] if actor else [
-            t.c.actor.is_(None) & t.c.speaker.is_(None)]
+        no_actor = t.c.actor.is_(None) | (t.c.actor == "")
+        whos = [t.c.actor == actor, no_actor & (t.c.speaker == actor)] if actor else [
+            no_actor & (t.c.speaker.is_(None) | (t.c.speaker == ""))]
         for who in whos:
             q = (select(t, DocumentRow.outlet.label("doc_outlet"), DocumentRow.published.label("doc_published"))
                  .join(DocumentRow, DocumentRow.id == t.c.document_id)
@@ -115,8 +116,27 @@ def _statements_of_blocks(session: Session, blocks: set[str]) -> list[tuple[int,
     return out
 
 
-def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fact], *, fresh: bool) -> None:
+def _changed_whos(session: Session, blocks: set[str], facts: list[Fact], doc_ids: set[str]) -> set[str]:
+    """Speakers/actors of event facts that appear, disappear or touch the updated documents."""
+    event_blocks = sorted(b for b in blocks if _split_block(b)[0] in contra.EVENT_TYPES)
+    old: dict[str, str] = {}
+    for chunk in _chunks(event_blocks):
+        for fid, speaker, actor in session.execute(
+                select(FactRow.id, FactRow.speaker, FactRow.actor).where(FactRow.block.in_(chunk))):
+            old[fid] = speaker or actor or ""
+    touched = set()
+    for chunk in _chunks(sorted(doc_ids)):
+        touched |= set(session.scalars(select(FactEvidenceRow.fact_id).where(FactEvidenceRow.document_id.in_(chunk))))
+    new = {f.id: contra.who(f) for f in facts if f.type in contra.EVENT_TYPES}
+    changed = (set(old) ^ set(new)) | (touched & set(old))
+    changed |= {f.id for f in facts if f.id in new and any(e.document_id in doc_ids for e in f.evidence)}
+    return {old.get(i, new.get(i, "")) for i in changed} | {new[i] for i in changed if i in new}
+
+
+def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fact], *, fresh: bool,
+                 doc_ids: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """Replace the facts of `blocks`, then the policy states and contradictions they affect."""
+    whos = set() if fresh else _changed_whos(session, blocks, facts, doc_ids)
     if not fresh:
         for i, chunk in enumerate(_chunks(sorted(blocks))):
             ids = select(FactRow.id).where(FactRow.block.in_(chunk))
@@ -148,13 +168,26 @@ def _write_actor(session: Session, actor: str, blocks: set[str], facts: list[Fac
         _insert(session, PolicyStateRow, state_dicts(states))
         _insert(session, ContradictionRow, contradiction_dicts(contra.status_contradictions(actor, conflicts, pfacts)))
 
-    if any(_split_block(b)[0] in contra.EVENT_TYPES for b in blocks):
-        if fresh:
-            efacts = [f for f in facts if f.type in contra.EVENT_TYPES]
-        else:
-            session.execute(delete(ContradictionRow).where(ContradictionRow.scope == f"date|{actor}"))
-            efacts = load_facts(session, FactRow.actor == actor, FactRow.type.in_(contra.EVENT_TYPES))
-        _insert(session, ContradictionRow, contradiction_dicts(contra.date_contradictions(actor, efacts)))
+    if fresh:
+        efacts = [f for f in facts if f.type in contra.EVENT_TYPES]
+    elif whos:  # only the speakers whose events changed: a date contradiction never crosses speakers
+        scopes = [f"date|{actor}|{w}" for w in sorted(whos)]
+        session.execute(delete(ContradictionRow).where(ContradictionRow.scope.in_(scopes)))
+        named = [w for w in whos if w != actor]
+        who_match = FactRow.speaker.in_(named) if named else None
+        if actor in whos:
+            unnamed = FactRow.speaker.is_(None) | (FactRow.speaker == actor)
+            who_match = unnamed if who_match is None else who_match | unnamed
+        efacts = [f for f in load_facts(session, FactRow.actor == actor, FactRow.type.in_(contra.EVENT_TYPES),
+                                        who_match) if contra.who(f) in whos]
+    else:
+        efacts = []
+    if efacts:
+        rows = contradiction_dicts(contra.date_contradictions(actor, efacts))
+        if not fresh and rows:  # idempotent even over rows a differently scoped older version wrote
+            for chunk in _chunks([r["id"] for r in rows]):
+                session.execute(delete(ContradictionRow).where(ContradictionRow.id.in_(chunk)))
+        _insert(session, ContradictionRow, rows)
 
 
 def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
@@ -181,7 +214,7 @@ def update(store: Store, doc_ids: list[str]) -> None:
         with _writer(store, s, by_actor):
             for actor in sorted(by_actor):
                 facts = merge_statements(_statements_of_blocks(s, by_actor[actor]))
-                _write_actor(s, actor, by_actor[actor], facts, fresh=False)
+                _write_actor(s, actor, by_actor[actor], facts, fresh=False, doc_ids=set(doc_ids))
 
 
 def rebuild(store: Store) -> dict[str, int]:
@@ -189,7 +222,7 @@ def rebuild(store: Store) -> dict[str, int]:
     with store.session() as s, _writer(store, s, ["*rebuild*"]):
         for table in (ContradictionRow, PolicyStateRow, FactEvidenceRow, FactRow):
             s.execute(delete(table))
-        actor_expr = func.coalesce(StatementRow.actor, StatementRow.speaker, "")
+        actor_expr = func.coalesce(func.nullif(StatementRow.actor, ""), func.nullif(StatementRow.speaker, ""), "")
         q = (select(StatementRow.__table__, DocumentRow.outlet.label("doc_outlet"),
                     DocumentRow.published.label("doc_published"))
              .join(DocumentRow, DocumentRow.id == StatementRow.document_id)

@@ -105,16 +105,32 @@ def value_contradictions(facts: Iterable[Fact]) -> list[Contradiction]:
     return out
 
 
+def who(fact: Fact) -> str:
+    """Whose event it is: the speaker, else the actor (date contradictions never cross it)."""
+    return fact.speaker or fact.actor or ""
+
+
 def date_contradictions(actor: str, facts: Iterable[Fact]) -> list[Contradiction]:
-    """Same event dated differently by different documents (scope: the actor)."""
-    events = sorted((f for f in facts if f.type in EVENT_TYPES), key=lambda f: (f.date_start or date.min, f.id))
-    told: dict[tuple, set] = {}  # (who, action, document) -> the dates that document gives
+    """Same event dated differently by different documents (scope: actor and speaker)."""
+    by_who: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.type in EVENT_TYPES:
+            by_who.setdefault(who(f), []).append(f)
+    out: list[Contradiction] = []
+    for name in sorted(by_who):
+        out += _date_pairs(actor, name, by_who[name])
+    return out
+
+
+def _date_pairs(actor: str, name: str, facts: list[Fact]) -> list[Contradiction]:
+    events = sorted(facts, key=lambda f: (f.date_start or date.min, f.id))
+    told: dict[tuple, set] = {}  # (action, document) -> the dates that document gives
     for f in events:
         for e in f.evidence:
-            told.setdefault((f.speaker or f.actor, f.action, e.document_id), set()).add(f.date_start)
+            told.setdefault((f.action, e.document_id), set()).add(f.date_start)
 
     def also_tells(f: Fact, day: date | None) -> bool:
-        return any(day in told.get((f.speaker or f.actor, f.action, e.document_id), ()) for e in f.evidence)
+        return any(day in told.get((f.action, e.document_id), ()) for e in f.evidence)
 
     out: list[Contradiction] = []
     for i, a in enumerate(events):
@@ -124,7 +140,7 @@ def date_contradictions(actor: str, facts: Iterable[Fact]) -> list[Contradiction
             if _same_event(a, b) and not also_tells(a, b.date_start) and not also_tells(b, a.date_start):
                 da, db = a.date_start.isoformat(), b.date_start.isoformat()  # type: ignore[union-attr]
                 out.append(Contradiction(
-                    _cid("date", [a.id, b.id]), actor, f"date|{actor}", "date", [a.id, b.id], [da, db],
+                    _cid("date", [a.id, b.id]), actor, f"date|{actor}|{name}", "date", [a.id, b.id], [da, db],
                     _source(a, da) + _source(b, db), "sources date the same event differently"))
     return out
 

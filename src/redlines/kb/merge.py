@@ -127,11 +127,12 @@ def _quote_match(a: Statement, b: Statement) -> bool:
 
 
 def same_fact(a: Statement, b: Statement) -> bool:
-    """The merge rule: same block, action, polarity, firmness; zones and dates overlap."""
+    """The merge rule: same block, action, polarity, firmness and speaker; zones and dates overlap."""
     return (
         block_key(a) == block_key(b)
         and (a.action or "") == (b.action or "")
         and a.polarity == b.polarity
+        and (a.speaker == b.speaker or not a.speaker or not b.speaker)
         and (a.modality in STATE_CHANGING) == (b.modality in STATE_CHANGING)
         and _zones_match(a, b)
         and _dates_match(a, b)

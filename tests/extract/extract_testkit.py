@@ -1,9 +1,12 @@
-"""Build small ParsedDocuments by hand: real spaCy parses, mentions from a tiny test lexicon, given timexes."""
+"""Test kit of the extraction tests: ParsedDocuments built by hand (real spaCy parses, mentions from a tiny
+test lexicon, given timexes), article loading, and small selectors."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
+from pathlib import Path
 
 from redlines.model import (
     DateInterval,
@@ -45,6 +48,7 @@ LEXICON: dict[str, tuple[str, str, dict]] = {
     "Macron": ("PERSON", "Emmanuel Macron", {"state": FR, "role": "president"}),
     "Sunak": ("PERSON", "Rishi Sunak", {"state": UK, "role": "prime minister"}),
     "Cameron": ("PERSON", "David Cameron", {"state": UK, "role": "foreign secretary"}),
+    "Lammy": ("PERSON", "David Lammy", {"state": UK, "role": "foreign secretary"}),
     "Rutte": ("PERSON", "Mark Rutte", {"state": NL, "role": "prime minister"}),
     "Stoltenberg": ("PERSON", "Jens Stoltenberg", {"org": "NATO", "role": "secretary general"}),
     "Zelensky": ("PERSON", "Volodymyr Zelensky", {"state": UA, "role": "president"}),
@@ -93,6 +97,7 @@ LEXICON: dict[str, tuple[str, str, dict]] = {
     "Kharkiv": ("PLACE", "Kharkiv", {"state": UA, "zones": ["UA_HELD"]}),
     "Odesa": ("PLACE", "Odesa", {"state": UA, "zones": ["UA_HELD"]}),
     "Crimea": ("PLACE", "Crimea", {"state": UA, "zones": ["UA_OCCUPIED"]}),
+    "Black Sea": ("PLACE", "Black Sea", {"zones": ["OTHER"]}),
     "Sevastopol": ("PLACE", "Sevastopol", {"state": UA, "zones": ["UA_OCCUPIED"]}),
 }
 
@@ -134,3 +139,22 @@ def parsed_doc(nlp, text: str, dates: dict | None = None, *, published: date = P
     for i, s in enumerate(nlp(text).sents):
         sents.append(Sentence(i, s.start_char, s.end_char, s.text, True, nlp(s.text)))
     return ParsedDocument(doc, sents, find_mentions(text, lexicon), make_timexes(text, dates))
+
+
+def of_type(statements, type_: str):
+    """The statements of one type."""
+    return [s for s in statements if s.type.value == type_]
+
+
+def load_article(path, published: str, outlet: str | None = None):
+    """The Document of an article file through ingest; if ingest fails, the raw text with the given date.
+
+    The fallback keeps these end-to-end tests about extraction, not about the cleaner."""
+    try:
+        from redlines import ingest
+
+        return ingest.build_document(next(iter(ingest.read_inputs([str(path)], {}))))
+    except Exception:  # noqa: BLE001
+        text = Path(path).read_text("utf-8")
+        return Document(id=hashlib.sha256(text.encode()).hexdigest(), text=text, raw=text, outlet=outlet,
+                        published=PublishedDate(date.fromisoformat(published), PublishedHow.GIVEN, 1.0))

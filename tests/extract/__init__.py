@@ -1,0 +1,1 @@
+"""Tests of redlines.extract (statement extraction)."""
