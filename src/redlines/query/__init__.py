@@ -1,6 +1,7 @@
 """redlines.query: as-of answers, red-line ledger, timeline, matrix, facts, contradictions, search,
 export. Every function takes a `Store` and returns dataclasses with `to_dict()`."""
 
+from redlines.kb.store import Store
 from redlines.query.asof import ask, ask_all, donors_of
 from redlines.query.export import export
 from redlines.query.ledger import ledger
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-def answer_question(store, text: str) -> list[Answer]:
+def answer_question(store: Store, text: str) -> list[Answer]:
     """Parse a plain-text question and answer it (every donor of the weapon when none is named)."""
     q = parse_question(text)
     return ask_all(store, q.weapon, q.zones, q.date, q.donor)
