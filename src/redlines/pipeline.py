@@ -101,8 +101,13 @@ def run_ingest(
         if len(batch) >= batch_size:
             flush()
     flush()
-    if analyse and report.added:
-        update_kb(store, report.added)
+    if analyse:
+        # Documents stored by an earlier run that died before merging are merged now (resume).
+        from redlines import kb
+
+        pending = kb.unmerged(store, report.duplicates) if report.duplicates else []
+        if report.added or pending:
+            update_kb(store, report.added + pending)
     return report
 
 
@@ -128,5 +133,4 @@ def update_kb(store: Store, doc_ids: Sequence[str]) -> None:
     """Incrementally merge the new documents' statements into facts and policy states."""
     from redlines import kb
 
-    if hasattr(kb, "update"):
-        kb.update(store, list(doc_ids))
+    kb.update(store, list(doc_ids))

@@ -16,8 +16,10 @@ def test_addressee_actor_and_weapon(run):
     assert (st.actor, st.addressee, str(st.weapon)) == ("Ukraine", "United States", "ATACMS")
 
 
-def test_only_ukraine_requests(run):
-    assert of_type(run("Germany asked France to send more artillery."), "request") == []
+def test_only_ukraine_or_a_donor_pressing_a_donor_requests(run):
+    st = of_type(run("Germany asked France to send more artillery."), "request")[0]
+    assert (st.actor, st.addressee) == ("Germany", "France")  # a donor pressing another donor
+    assert of_type(run("Germany asked France about the weather."), "request") == []
     assert of_type(run("Asked if Kyiv wanted ATACMS, the minister declined to comment."), "request") == []
 
 

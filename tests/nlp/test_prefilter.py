@@ -35,8 +35,16 @@ def test_cue_and_entity_make_a_candidate(blank, gaz):
 
 
 def test_speech_verb_alone_is_not_enough_but_a_quote_is(blank, gaz):
-    cand, _ = flags(blank, gaz, 'Macron said the talks went well. "It was good," Macron said.')
-    assert cand == {"Macron said the talks went well.": False, '"It was good," Macron said.': True}
+    cand, _ = flags(blank, gaz, 'Macron said the talks went well. Prices rose. "It was good," Macron said.')
+    assert cand == {"Macron said the talks went well.": False, "Prices rose.": False,
+                    '"It was good," Macron said.': True}
+
+
+def test_sentence_before_a_quotation_is_parsed_for_its_speaker(blank, gaz):
+    text = 'Scholz thanked Biden on the phone. "We are grateful," the chancellor said. Scholz met Biden.'
+    cand, _ = flags(blank, gaz, text)
+    assert cand["Scholz thanked Biden on the phone."] is True
+    assert cand["Scholz met Biden."] is False
 
 
 def test_ner_only_where_it_can_add(blank, gaz):

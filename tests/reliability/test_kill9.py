@@ -62,6 +62,4 @@ def test_kill9_with_analysis_equals_clean_run(backend, tmp_path, request):
         assert got[table] == want[table], f"{table} differs from a clean run"
     differ = {t: (len(want[t] - got.get(t, frozenset())), len(got.get(t, frozenset()) - want[t]))
               for t in want if got.get(t) != want[t]}
-    if differ:
-        pytest.xfail(f"known bug: documents stored by the killed run are never merged on resume "
-                     f"(pipeline.run_ingest calls kb.update only at the end and skips duplicates): {differ}")
+    assert not differ, f"knowledge base differs from a clean run after resume (only clean, only resumed): {differ}"

@@ -39,7 +39,8 @@ def test_two_dask_workers_equal_single_process(tmp_path, pg_cluster, seeds_dir):
     single_url, dask_url = pg_cluster.create_database(), pg_cluster.create_database()
     single = run_ingest(paths, Store(single_url))
     stats: dict = {}
-    report = run_dask_ingest(paths, dask_url, workers=2, partition_size=6, stats=stats)
+    # "partition": each worker merges its own partition while the other writes (the KB's locking under test)
+    report = run_dask_ingest(paths, dask_url, workers=2, partition_size=6, kb_update="partition", stats=stats)
 
     assert sorted(report.added) == sorted(single.added)
     assert len(report.added) == GENERATED + 3

@@ -148,8 +148,9 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
                 found = [m for obj in child.children for m in _head_mentions(view, obj)]
                 if found:
                     return found
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS
-                    or (c.dep_ == "nsubjpass" and lemma(verb) in cue("args", "stative_passives"))]
+        subjects = [c for c in verb.children if (c.dep_ in SUBJECTS
+                    or (c.dep_ == "nsubjpass" and lemma(verb) in cue("args", "stative_passives")))
+                    and not is_dateline(c)]
         for s in subjects:
             if lemma(s) in cue("args", "anaphoric_subjects") and not view.of(ACTOR_LABELS, subtree_ids(s)):
                 before = [m for m in view.of(ACTOR_LABELS) if m.end_char <= view.char(s)
@@ -162,6 +163,16 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
                     and s.pos_ in ("NOUN", "PROPN") and lemma(s) not in cue("args", "weak_subjects"):
                 return None  # a plain noun subject ("pressure", "the debate") is not a donor
     return []
+
+
+DATELINE_MARKS = frozenset({"—", "–", "--", "-", "("})
+
+
+def is_dateline(tok: Any) -> bool:
+    """'WARSAW, 25 January 2023 — ...', 'KYIV (Reuters) - ...': the capitalised place opening a wire story."""
+    if tok.i > 3 or not (tok.text.isupper() and len(tok.text) > 2 and tok.is_alpha):
+        return False
+    return any(t.text in DATELINE_MARKS for t in tok.doc[tok.i + 1: tok.i + 9])
 
 
 def recipients(view: SentView, ids: set[int], default: str = "Ukraine", donor: str | None = None) -> str:
@@ -207,6 +218,11 @@ def weapon_refs(view: SentView, ids: set[int], donor: str | None) -> list[Weapon
             if classes_specific:
                 continue
             origin = str(m.attrs.get("origin") or m.canonical or "")
+            if origin.lower() in VAGUE_ORIGINS and not donor and m.attrs.get("cls"):
+                ref = WeaponRef("class", str(m.attrs["cls"]))  # "Western battle tanks" asked for: tanks
+                if ref not in out:
+                    out.append(ref)
+                continue
             ref = WeaponRef("origin", donor if (origin.lower() in VAGUE_ORIGINS or not origin) and donor else origin)
             if not ref.id:
                 continue

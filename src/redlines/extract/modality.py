@@ -147,7 +147,7 @@ def assess(view: SentView, trig: Any) -> Assessment:
     is_report = is_report or reported_adv
     kids = list(trig.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(c.dep_ == "nsubj" for c in kids) \
-            and trig.dep_ not in ("ccomp", "xcomp", "conj"):
+            and trig.dep_ not in ("ccomp", "xcomp", "conj", "ROOT"):  # a headline "US to send ..." is a plan told
         hypothetical = True  # "pressure on Biden to approve ...": an infinitive with its own subject
     hedge_only = False
     if denied:

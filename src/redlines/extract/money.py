@@ -53,6 +53,18 @@ def load_fx() -> FxTable:
     )
 
 
+# Forms the shared fx table lacks: prefixed dollar signs, ISO codes before the number, and currency words
+# that need their adjective ("Norwegian crowns", "Canadian dollars").
+EXTRA_SYMBOLS = {"C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD", "NOK": "NOK", "SEK": "SEK",
+                 "DKK": "DKK", "CAD": "CAD", "AUD": "AUD", "EUR": "EUR", "USD": "USD", "GBP": "GBP", "PLN": "PLN",
+                 "CZK": "CZK", "CHF": "CHF", "UAH": "UAH"}
+EXTRA_WORDS = {"norwegian crowns": "NOK", "norwegian crown": "NOK", "norwegian kroner": "NOK", "norwegian krone": "NOK",
+               "swedish crowns": "SEK", "swedish crown": "SEK", "swedish kronor": "SEK", "swedish krona": "SEK",
+               "danish crowns": "DKK", "danish crown": "DKK", "danish kroner": "DKK", "danish krone": "DKK",
+               "czech crowns": "CZK", "czech korunas": "CZK", "czech koruna": "CZK", "koruna": "CZK",
+               "canadian dollars": "CAD", "canadian dollar": "CAD", "australian dollars": "AUD",
+               "australian dollar": "AUD", "us dollars": "USD", "u.s. dollars": "USD"}
+
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)?"
 
@@ -60,8 +72,8 @@ _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)?"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     fx = load_fx()
-    syms = "|".join(re.escape(s) for s in sorted(fx.symbols, key=len, reverse=True))
-    words = "|".join(re.escape(w) for w in sorted(fx.words, key=len, reverse=True))
+    syms = "|".join(re.escape(s) for s in sorted({**EXTRA_SYMBOLS, **fx.symbols}, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted({**EXTRA_WORDS, **fx.words}, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(fx.qualifiers, key=len, reverse=True))
     qual = rf"(?:(?P<qual>{quals})\s+)?"
     sym_first = re.compile(rf"{qual}(?P<sym>{syms})\s?{_NUM}{_SCALE}", re.IGNORECASE)
@@ -89,9 +101,13 @@ def find_amounts(text: str) -> list[MoneySpan]:
         for m in pat.finditer(text):
             if any(s.start < m.end() and m.start() < s.end for s in found):
                 continue
-            cur = fx.symbols.get(m.groupdict().get("sym") or "") or fx.words.get((m.groupdict().get("word") or "").lower())
-            if cur is None and m.groupdict().get("sym"):
-                cur = fx.symbols.get(m.group("sym").upper())
+            sym, word = m.groupdict().get("sym") or "", (m.groupdict().get("word") or "").lower()
+            cur = fx.symbols.get(sym) or fx.words.get(word) or EXTRA_WORDS.get(word)
+            if cur is None and sym:
+                cur = fx.symbols.get(sym.upper()) or EXTRA_SYMBOLS.get(sym) or EXTRA_SYMBOLS.get(sym.upper())
+            if sym.upper() in ("NOK", "SEK", "DKK", "CAD", "AUD", "EUR", "USD", "GBP", "PLN", "CZK", "CHF", "UAH") \
+                    and sym != sym.upper():
+                continue  # an ISO code counts only in capitals
             if cur is None:
                 continue
             scale = fx.scales.get((m.group("scale") or "").lower(), 1.0)

@@ -28,7 +28,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, lemma, phrase_matches
-from redlines.model import RUSSIA, UKRAINE, Statement, StatementType, WeaponRef, Zone
+from redlines.model import RUSSIA, UKRAINE, Modality, Statement, StatementType, WeaponRef, Zone
 
 NOT_DONORS = frozenset({"Ukraine", "Russia"})
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "plea", "appeal", "push", "lobbying"})
@@ -71,6 +71,12 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
         out.append((doc[s:e].root, "restrict", "forbid_not" if " not " in f" {phrase} " else "forbid"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "limit_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
+    for tok in doc:  # "Ukraine may use the weapons it receives from Germany on Russian soil"
+        if lemma(tok) in cue("permission", "use_words") and tok.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ in cue("permission", "deontic_modals") for c in tok.children) and any(
+                c.dep_ == "nsubj" and actor_name(m) == "Ukraine" for c in tok.children
+                for m in view.of(("ACTOR",), subtree_ids(c))):
+            out.append((tok, "allow", "modal"))
     for tok in doc:  # "imposes no restrictions on ...", "has not placed any restrictions on ..."
         if lemma(tok) in nouns and tok.pos_ == "NOUN" and _no_restriction(tok):
             out.append((tok, "allow", "no_restriction"))
@@ -110,6 +116,8 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     """The clause is about using weapons somewhere (not about a delivery)."""
     if how in ("only", "forbid", "forbid_not", "lift", "keep", "no_restriction"):
         return True
+    if how == "modal":  # "Ukraine can use them": only with a place to use them in
+        return bool(zones_of(view, scope))
     lemmas = {lemma(view.doc[i]) for i in scope}
     if lemmas & cue("permission", "use_words"):
         return True
@@ -121,6 +129,8 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
 
 def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tuple[list[tuple[str, str | None]], bool]:
     """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
+    if how == "modal":
+        return _modal_donors(view, trig), True
     found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "forbid_not", "no_restriction"))
     if found is None:
         return [], False
@@ -153,6 +163,24 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
     return [], False
 
 
+def _modal_donors(view: SentView, trig: Any) -> list[tuple[str, str | None]]:
+    """Who lets Ukraine use it: the origin of the weapons ('the weapons it receives from Germany',
+    'German-made arms') or a donor's official saying so; nobody otherwise."""
+    ids = subtree_ids(trig)
+    out = [(str(m.attrs.get("origin") or m.canonical), None) for m in view.of(("WEAPON_ORIGIN",), ids)]
+    for t in view.doc:
+        if t.i in ids and t.dep_ in ("prep", "agent") and t.lower_ in ("from", "by") and lemma(t.head) in (
+                "receive", "supply", "provide", "deliver", "send", "give", "donate", "get"):
+            out += [(actor_name(m), None) for m in view.of(("ACTOR",), subtree_ids(t))]
+    if not out:
+        for node in governors(trig)[1:]:
+            if lemma(node) in cue("modality", "speech_verbs"):
+                said = agents(view, node, strict=False) or []
+                out = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in said]
+                break
+    return list(dict.fromkeys((a, s) for a, s in out if a and a not in NOT_DONORS))
+
+
 def _in_condition(tok: Any) -> bool:
     """The token sits in an adverbial clause ("... if North Korea sends more troops")."""
     while tok is not None and tok.head.i != tok.i:
@@ -166,10 +194,35 @@ def _zones_for(view: SentView, scope: set[int], how: str) -> tuple[tuple[Zone, .
     """(zones the statement is about, zones it is limited to) for a trigger."""
     zones = zones_of(view, scope) or zones_of(view, None)
     if how == "only" and zones:
+        kept = _not_excepted(view, scope)
+        if kept:  # "only on Ukrainian territory, and not against targets in Russia itself"
+            zones = kept
         to = [c for t in view.doc if t.i in scope for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
         allowed = zones_of(view, {i for c in to for i in subtree_ids(c)}) or zones
         return allowed, allowed
     return zones, ()
+
+
+NEGATORS = frozenset({"not", "never", "nor", "except", "excluding"})
+
+
+def _not_excepted(view: SentView, scope: set[int]) -> tuple[Zone, ...]:
+    """Zones of the clause's zone mentions, leaving out those a 'not'/'except' before them sets apart."""
+    first = min(scope)
+    out: list[Zone] = []
+    for m in view.of(("ZONE_PHRASE", "PLACE"), scope):
+        sp = view.span(m.start_char, m.end_char)
+        if sp is None or any(view.doc[i].lower_ in NEGATORS for i in range(first, sp.start)
+                             if i in scope and view.doc[i].i > _only_at(view, scope)):
+            continue
+        out += [Zone(z) for z in m.attrs.get("zones", ()) if Zone(z) not in out]
+    return tuple(out)
+
+
+def _only_at(view: SentView, scope: set[int]) -> int:
+    """Token index of the limiting word ('only', 'solely'), or the clause start."""
+    hits = [i for i in scope if view.doc[i].lower_ in ("only", "solely", "exclusively")]
+    return min(hits) if hits else min(scope)
 
 
 def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
@@ -192,10 +245,12 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
-        if how in ("only", "forbid", "forbid_not"):
+        if how in ("only", "forbid", "forbid_not", "modal"):
             a = a.unhedged()
             if how == "forbid_not" and a.negated:  # the phrase carries its own "not"
                 a = replace(a, negated=False)
+        if how == "modal" and a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED):
+            continue  # "without saying whether Ukraine may fire ...": nothing stated
         if how == "no_restriction":  # "has not placed any restrictions": the negation is the permission
             a = replace(a, negated=False, refused=False)
         if action == "allow" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in trig.children):

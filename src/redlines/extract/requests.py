@@ -1,4 +1,4 @@
-"""request statements: Ukraine asks a donor for a permission or a weapon."""
+"""request statements: Ukraine asks a donor for a permission or a weapon; a donor presses another donor."""
 
 from __future__ import annotations
 
@@ -11,12 +11,36 @@ from redlines.extract.triggers import cue, lemma
 from redlines.model import Statement, StatementType
 
 FIRST_PERSON = frozenset({"us", "we", "me"})
+# what a verb of asking needs to be a request: someone asked, something asked for, or a clause ("to lift ...")
+REQUEST_ARGS = frozenset({"dobj", "dative", "iobj", "xcomp", "ccomp"})
+NOT_ASKERS = frozenset({"Russia", "Belarus", "Iran", "North Korea"})
+
+
+def _asks_something(tok: Any) -> bool:
+    """'pressed Berlin', 'pleaded for tanks', 'urged allies to ...'; not 'forces press deeper into Russia'."""
+    return any(c.dep_ in REQUEST_ARGS or (c.dep_ == "prep" and c.lower_ in ("for", "with")) for c in tok.children)
 
 
 def _triggers(view: SentView) -> list[Any]:
     verbs, nouns = cue("request", "verbs"), cue("request", "nouns")
     return [t for t in view.doc
-            if (lemma(t) in verbs and t.pos_ in ("VERB", "AUX")) or (lemma(t) in nouns and t.pos_ == "NOUN")]
+            if (lemma(t) in verbs and t.pos_ in ("VERB", "AUX") and _asks_something(t))
+            or (lemma(t) in nouns and t.pos_ == "NOUN")]
+
+
+def _donor_askers(view: SentView, trig: Any, addressee: str | None) -> list[tuple[str, None]]:
+    """A donor pressing another donor ("Britain and France pressed Washington to allow ..."): every state
+    subject, when the addressee is another named state and the clause is about weapons or their use."""
+    if not addressee or not addressee[0].isupper() or addressee == "Ukraine":
+        return []
+    scope = subtree_ids(trig)
+    about = view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN", "ZONE_PHRASE"), scope) or any(
+        lemma(view.doc[i]) in cue("permission", "allow_nouns") | cue("permission", "allow_verbs")
+        | cue("permission", "use_words") for i in scope)
+    if not about:
+        return []
+    names = [actor_name(m) for m in (agents(view, trig) or [])]
+    return [(n, None) for n in dict.fromkeys(names) if n and n != addressee and n not in NOT_ASKERS]
 
 
 def _asker(view: SentView, trig: Any) -> tuple[str | None, str | None]:
@@ -38,7 +62,7 @@ def _asker(view: SentView, trig: Any) -> tuple[str | None, str | None]:
 def _addressee(view: SentView, trig: Any) -> str | None:
     """Whom Ukraine asks: an actor object, 'us' = the quoted speaker's state, or the noun ('allies')."""
     for c in trig.children:
-        if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "of")):
+        if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "of", "with")):
             named = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
             named = [n for n in named if n and n != "Ukraine"]
             if named:
@@ -58,15 +82,17 @@ def extract_requests(view: SentView, ctx: Context) -> list[Statement]:
         if lemma(trig) == "ask" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether")
                                         for t in trig.subtree for c in t.children):
             continue  # "asked if ... might allow": a question, not a request
+        addressee = _addressee(view, trig)
         actor, speaker = _asker(view, trig)
-        if actor is None:
+        askers = [(actor, speaker)] if actor is not None else _donor_askers(view, trig, addressee)
+        if not askers:
             continue
         a = assess(view, trig)
         scope = subtree_ids(trig) | (subtree_ids(trig.head) if trig.pos_ == "NOUN" else set())
-        addressee = _addressee(view, trig)
         weapons = weapon_refs(view, scope, addressee if addressee and addressee[0].isupper() else None)
-        out.append(build(view, StatementType.REQUEST, trig, a, ctx, actor, addressee=addressee,
-                         weapon=weapons[0] if weapons else None, zones=zones_of(view, scope),
-                         speaker=speaker, topic=" ".join(t.text for t in trig.subtree)[:120]))
-        break  # one request per sentence
+        for actor, speaker in askers:
+            out.append(build(view, StatementType.REQUEST, trig, a, ctx, actor, addressee=addressee,
+                             weapon=weapons[0] if weapons else None, zones=zones_of(view, scope),
+                             speaker=speaker, topic=" ".join(t.text for t in trig.subtree)[:120]))
+        break  # one request (per asker) per sentence
     return out

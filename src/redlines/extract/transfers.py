@@ -111,6 +111,8 @@ def _action(view: SentView, trig: Any, base: str) -> str | None:
     if gov:
         return gov
     aux = {c.lower_ for c in trig.children if c.dep_ == "aux"}
+    if not aux and trig.dep_ == "conj" and trig.head.pos_ in ("VERB", "AUX"):  # "will buy ... and donate it"
+        aux = {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
     if aux & {"will", "would", "'ll", "shall"} or trig.tag_ == "VB" and "to" in aux:
         return "pledge"
     return "deliver"
@@ -126,6 +128,10 @@ def _scope(view: SentView, trig: Any) -> set[int]:
             head = node.head
             return subtree_ids(trig) | {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod")
                                                  for t in c.subtree}
+    if trig.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in trig.children):
+        # "will buy a NASAMS battery and donate it to Ukraine": the pronoun is the first verb's object
+        objs = [c for c in trig.head.children if c.dep_ == "dobj"]
+        return subtree_ids(trig) | {i for o in objs for i in subtree_ids(o)}
     if trig.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
         head = trig.head
         return {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod") for t in c.subtree} \
@@ -313,6 +319,11 @@ def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentVi
             ref = _recent_system(views, idx)  # "declined to send the weapon": the system just named
             if ref is not None:
                 out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
+        elif st.type == StatementType.REQUEST and w is not None and w.kind == "origin" and idx in views \
+                and _anaphoric_class(views[idx], None, True):
+            ref = _made_by(views, idx, w.id) or _recent_system(views, idx, None, w.id)  # "... the Anglo-French missile"
+            if ref is not None:
+                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
         elif w is not None and w.kind == "class" and idx in views and _anaphoric_class(views[idx], w.id, True):
             ref = _recent_system(views, idx, w.id, st.actor)
             if ref is not None:
@@ -323,18 +334,38 @@ def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentVi
 def _anaphoric_class(view: SentView, cls: str | None, definite: bool = False) -> bool:
     """'these armored vehicles', 'the first six aircraft', 'the weapon': a class noun pointing back at a
     named system (cls None: any generic class; `definite`: 'the jets' counts too)."""
-    for m in view.of(("WEAPON_CLASS",)):
-        if cls is not None and (m.canonical or m.text) != cls:
+    for m in view.of(("WEAPON_CLASS", "WEAPON_ORIGIN")):
+        if m.label == "WEAPON_ORIGIN" and not m.attrs.get("cls"):
+            continue  # "the Dutch jets", "the Anglo-French missiles" point back like a class noun
+        own_cls = m.attrs.get("cls") if m.label == "WEAPON_ORIGIN" else (m.canonical or m.text)
+        if cls is not None and own_cls != cls:
             continue
         kids = list(view.root(m).children)
         dets = ("these", "those", "such", "this", "that", "the") if cls is None or definite else \
             ("these", "those", "such")
-        if any(c.dep_ == "det" and c.lower_ in dets for c in kids) and not any(
+        if m.label == "WEAPON_ORIGIN":
+            if any(c.dep_ == "det" and c.lower_ in dets for c in kids):
+                return True
+            continue
+        sourced = any(c.dep_ in ("relcl", "acl") and lemma(c) in cue("transfer", "deliver_verbs") | {"receive", "get"}
+                      for c in kids)  # "the weapons it receives from Germany" says whose they are
+        if any(c.dep_ == "det" and c.lower_ in dets for c in kids) and not sourced and not any(
                 c.dep_ in ("amod", "compound", "prep") for c in kids if cls is None) or (
                 any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
                 and any(c.lower_ in ("first", "last", "remaining") for c in kids)):
             return True
     return False
+
+
+def _made_by(views: dict[int, SentView], idx: int, maker: str) -> WeaponRef | None:
+    """The latest system named before sentence `idx` that `maker` makes ("the French missile" -> SCALP)."""
+    for j in range(idx - 1, -1, -1):
+        if j not in views:
+            continue
+        for m in reversed(views[j].of(("WEAPON",))):
+            if maker in ({m.attrs.get("maker")} | set(m.attrs.get("makers") or [])):
+                return WeaponRef("system", m.canonical or m.text)
+    return None
 
 
 def _recent_system(views: dict[int, SentView], idx: int, cls: str | None = None,

@@ -4,7 +4,7 @@
 everything; both give the same result.
 """
 
-from redlines.kb.build import rebuild, update
+from redlines.kb.build import rebuild, unmerged, update
 from redlines.kb.store import Store
 
-__all__ = ["Store", "rebuild", "update"]
+__all__ = ["Store", "rebuild", "unmerged", "update"]

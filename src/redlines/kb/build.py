@@ -217,6 +217,20 @@ def update(store: Store, doc_ids: list[str]) -> None:
                 _write_actor(s, actor, by_actor[actor], facts, fresh=False, doc_ids=set(doc_ids))
 
 
+def unmerged(store: Store, doc_ids: list[str]) -> list[str]:
+    """Those of `doc_ids` whose statements were stored but never merged (e.g. an ingest killed
+    between writing documents and updating the knowledge base)."""
+    out: list[str] = []
+    with store.session() as s:
+        for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+            with_statements = set(s.scalars(
+                select(StatementRow.document_id).where(StatementRow.document_id.in_(chunk)).distinct()))
+            merged = set(s.scalars(
+                select(FactEvidenceRow.document_id).where(FactEvidenceRow.document_id.in_(chunk)).distinct()))
+            out.extend(d for d in chunk if d in with_statements and d not in merged)
+    return out
+
+
 def rebuild(store: Store) -> dict[str, int]:
     """Recompute every fact, policy state and contradiction from the stored statements."""
     with store.session() as s, _writer(store, s, ["*rebuild*"]):

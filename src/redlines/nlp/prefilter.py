@@ -25,6 +25,8 @@ ENTITY_EVIDENCE = {
     "PRONOUN",
 }
 QUOTE_CHARS = ("“", "”", '"')
+# Entity kinds that can be the speaker of a quotation in the next sentence ("X thanked Y. 'Z,' he said.").
+SPEAKER_EVIDENCE = {"PERSON", "SURNAME", "ROLE"}
 CALENDAR_WORDS = frozenset(
     [
         "january",
@@ -73,11 +75,14 @@ def candidate_sentences(
 
     A cue of a speech-only group ("said") counts only together with a quotation mark or another cue.
     `extra_evidence` holds token indexes of further entity evidence (pronouns, weapon origins).
+    A sentence naming a person right before a candidate quotation is parsed too: its subject is who
+    "he said" points back to.
     """
     n = len(sent_tokens)
     starts = [a for a, _ in sent_tokens]
     cue = [False] * n
     entity = [False] * n
+    person = [False] * n
 
     def where(tok_i: int) -> int:
         return max(0, bisect.bisect_right(starts, tok_i) - 1)
@@ -88,12 +93,14 @@ def candidate_sentences(
             cue[si] = cue[si] or m.payload[0] not in speech_only
         elif m.kind in ENTITY_EVIDENCE:
             entity[si] = True
+            person[si] = person[si] or m.kind in SPEAKER_EVIDENCE
     for t in extra_evidence:
         entity[where(t)] = True
-    flags = []
-    for i in range(n):
-        quoted = any(q in sent_texts[i] for q in QUOTE_CHARS)
-        flags.append(entity[i] and (cue[i] or quoted))
+    quoted = [any(q in sent_texts[i] for q in QUOTE_CHARS) for i in range(n)]
+    flags = [entity[i] and (cue[i] or quoted[i]) for i in range(n)]
+    for i in range(n - 1):
+        if person[i] and quoted[i + 1] and flags[i + 1]:
+            flags[i] = True
     return flags
 
 

@@ -24,6 +24,7 @@ from redlines.kb.store import Store
 from redlines.pipeline import IngestReport, Progress, analyse_documents, load_stages, update_kb
 
 IN_FLIGHT_PER_WORKER = 2
+KB_UPDATE_MODES = ("end", "partition")
 LOCK_RETRIES = 8
 
 # Per-process caches (one entry per worker process): stages by gazetteer files, stores by URL.
@@ -41,6 +42,7 @@ class PartitionResult:
     duplicates: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     statements: int = 0
+    present: list[str] = field(default_factory=list)  # already in the store before this run
     pid: int = 0
     stage_loads: int = 0
     seconds: float = 0.0
@@ -56,17 +58,23 @@ def run_dask_ingest(
     gazetteer_files: Iterable[str] = (),
     partition_size: int = 50,
     analyse: bool = True,
-    update_on_workers: bool = True,
+    kb_update: str = "end",
     progress: Progress | None = None,
     stats: dict | None = None,
 ) -> IngestReport:
     """Ingest `paths` (files, directories, or pre-read RawArticle objects) into `db_url` on Dask.
 
-    Without `scheduler`, starts a LocalCluster of `workers` single-threaded processes. Returns the
-    same IngestReport as `run_ingest`; `stats`, when given, receives per-worker diagnostics.
+    Without `scheduler`, starts a LocalCluster of `workers` single-threaded processes. `kb_update`:
+    "end" merges everything once on the driver after the last partition (fastest; the KB re-merges
+    whole blocks), "partition" has each worker merge its partition right after writing it, concurrently
+    with the others (serialised per actor by the KB's locks). Returns the same IngestReport as
+    `run_ingest`; `stats`, when given, receives per-worker diagnostics.
     """
     if partition_size < 1 or workers < 1:
         raise UsageError("--workers and partition size must be at least 1")
+    if kb_update not in KB_UPDATE_MODES:
+        raise UsageError(f"kb_update must be one of {', '.join(KB_UPDATE_MODES)}, got {kb_update!r}")
+    update_on_workers = kb_update == "partition"
     from distributed import Client, LocalCluster, as_completed
 
     gaz = tuple(str(g) for g in gazetteer_files)
@@ -74,6 +82,7 @@ def run_dask_ingest(
     report = IngestReport()
     results: dict[int, PartitionResult] = {}
     cluster = None
+    t_start = time.perf_counter()
     try:
         if scheduler:
             client = Client(scheduler, timeout="20s")
@@ -88,6 +97,7 @@ def run_dask_ingest(
         if analyse:
             name = "redlines-stages-" + hashlib.sha1("\0".join(gaz).encode()).hexdigest()[:12]
             client.register_plugin(StagesPlugin(gaz), name=name)
+        t_ready = time.perf_counter()
         limit = max(1, IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]) or workers))
         pending = as_completed()
         in_flight = 0
@@ -100,6 +110,7 @@ def run_dask_ingest(
                 in_flight -= 1
         for fut in pending:
             _collect(fut, results, progress)
+        t_done = time.perf_counter()
     finally:
         client.close()
         if cluster is not None:
@@ -110,13 +121,20 @@ def run_dask_ingest(
         report.duplicates += r.duplicates
         report.rejected += r.rejected
         report.statements += r.statements
-    if analyse and not update_on_workers and report.added:
-        update_kb(Store(db_url, create=False), report.added)
+    if analyse and not update_on_workers:
+        store = Store(db_url, create=False)
+        # Documents a killed or failed earlier run stored but never merged are merged now too.
+        merge = report.added + unmerged(store, [d for i in sorted(results) for d in results[i].present])
+        if merge:
+            _retry_locked(lambda: update_kb(store, merge))
     if stats is not None:
+        stats["startup_seconds"] = round(t_ready - t_start, 2)
+        stats["partition_seconds"] = round(t_done - t_ready, 2)
+        stats["kb_update_seconds"] = round(time.perf_counter() - t_done, 2)
         stats["partitions"] = len(results)
         stats["workers"] = sorted({r.pid for r in results.values()})
         stats["stage_loads"] = {r.pid: r.stage_loads for r in results.values()}
-        stats["seconds"] = sum(r.seconds for r in results.values())
+        stats["worker_seconds"] = round(sum(r.seconds for r in results.values()), 2)
     return report
 
 
@@ -207,14 +225,17 @@ def process_partition(index: int, articles: list, db_url: str, gazetteer_files: 
     t0 = time.perf_counter()
     result = PartitionResult(index=index, pid=os.getpid())
     store = store_for(db_url)
-    docs, seen, present = [], set(), []
+    docs, seen, present = [], set(), result.present
     for raw in articles:
         try:
             doc = ingest.build_document(raw)
         except InputRejected as exc:
             result.rejected.append((_source(raw), exc.message))
             continue
-        if doc.id in seen or store.has_document(doc.id):
+        if doc.id in seen:
+            result.duplicates.append(doc.id)
+            continue
+        if store.has_document(doc.id):
             result.duplicates.append(doc.id)
             present.append(doc.id)
             continue
@@ -243,21 +264,10 @@ def process_partition(index: int, articles: list, db_url: str, gazetteer_files: 
 
 
 def unmerged(store: Store, doc_ids: list[str]) -> list[str]:
-    """Of these stored documents, those with statements but no fact evidence yet (merge pending)."""
-    if not doc_ids:
-        return []
-    from sqlalchemy import exists, select
+    """Of these stored documents, those whose statements were never merged (the KB's own rule)."""
+    from redlines import kb
 
-    from redlines.kb import schema
-
-    evidence = getattr(schema, "FactEvidenceRow", None)
-    if evidence is None:
-        return []
-    st = schema.StatementRow
-    q = select(st.document_id).where(st.document_id.in_(sorted(set(doc_ids))),
-                                     ~exists().where(evidence.document_id == st.document_id)).distinct()
-    with store.session() as s:
-        return sorted(s.scalars(q))
+    return kb.unmerged(store, doc_ids) if doc_ids else []
 
 
 def _analyse_isolating(docs: list, nlp, gazetteer, extractor, result: PartitionResult) -> dict[str, list]:

@@ -1,0 +1,116 @@
+"""Round-2 generalisation rules, each on paraphrases written for these tests (full language layer)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from redlines.extract import RuleExtractor
+from redlines.extract.money import money_in
+from redlines.model import Document, PublishedDate, PublishedHow
+
+RU = {"RU_BORDER", "RU_DEEP"}
+UA = {"UA_HELD", "UA_OCCUPIED"}
+
+
+@pytest.fixture(scope="module")
+def full(nlp):
+    """full(text) -> statements of `text` through the real gazetteer, annotator and extractor."""
+    from redlines.nlp import Gazetteer, annotate
+
+    gaz = Gazetteer.load()
+    extractor = RuleExtractor(gaz)
+
+    def _run(text: str):
+        doc = Document("g" + str(abs(hash(text))), text, text, outlet="Test Wire",
+                       published=PublishedDate(date(2024, 6, 5), PublishedHow.GIVEN, 1.0))
+        return extractor.extract(next(annotate([doc], nlp, gaz)))
+
+    return _run
+
+
+def rows(statements, kind):
+    return [s for s in statements if s.type.value == kind]
+
+
+def zones(st):
+    return {z.value for z in st.zones}
+
+
+def test_dateline_place_is_not_the_donor(full):
+    got = rows(full("OSLO, 3 March 2024 — Norway will send six NASAMS launchers to Ukraine, the minister said."),
+               "transfer")
+    assert [(s.actor, str(s.weapon), s.action, s.quantity) for s in got] == [("Norway", "NASAMS", "pledge", 6)]
+
+
+def test_headline_infinitive_is_a_pledge_not_a_wish(full):
+    got = rows(full("Spain to send Patriot missiles to Ukraine"), "transfer")
+    assert [(s.actor, str(s.weapon), s.action, s.modality.value) for s in got] == \
+        [("Spain", "Patriot", "pledge", "confirmed")]
+
+
+def test_bought_then_handed_over_it(full):
+    got = rows(full("Denmark will purchase a Patriot battery and give it to Ukraine."), "transfer")
+    assert [(s.actor, str(s.weapon), s.action) for s in got] == [("Denmark", "Patriot", "pledge")]
+
+
+def test_may_use_weapons_from_a_donor_is_a_permission(full):
+    got = rows(full("A spokeswoman in Paris said Ukraine can use the missiles it gets from France against "
+                    "targets inside Russia."), "use_permission")
+    assert [(s.actor, s.action, zones(s)) for s in got] == [("France", "allow", RU)]
+    assert rows(full("Ukraine can use ATACMS to hit bridges."), "use_permission") == []
+    assert rows(full("The minister would not say whether Ukraine may fire French-made missiles into Russia."),
+                "use_permission") == []
+
+
+def test_not_going_to_be_used_and_ruled_out_use_restrict(full):
+    for text in ("Spanish equipment is not going to be used against Russian territory, the minister said.",
+                 "Spain rules out any use of its weapons on Russian soil."):
+        got = rows(full(text), "use_permission")
+        assert [(s.actor, s.action, zones(s)) for s in got] == [("Spain", "restrict", RU)], text
+
+
+def test_used_only_inside_ukraine_but_not_in_russia(full):
+    got = rows(full("Madrid has told Kyiv the howitzers may be used only on Ukrainian territory, including "
+                    "occupied areas, and not against targets in Russia."), "use_permission")
+    assert {(s.actor, s.action, frozenset(zones(s))) for s in got} == \
+        {("Spain", "allow", frozenset(UA)), ("Spain", "restrict", frozenset(RU))}
+
+
+def test_a_donor_pressing_a_donor_is_a_request(full):
+    text = ("France delivered SCALP missiles last year. Paris and London lobbied Washington for weeks to let "
+            "Kyiv fire the Franco-British missile at bases deep in Russia.")
+    got = rows(full(text), "request")
+    assert {(s.actor, s.addressee, str(s.weapon)) for s in got} == \
+        {("France", "United States", "Storm Shadow"), ("United Kingdom", "United States", "Storm Shadow")}
+
+
+def test_pressing_forward_is_not_a_request(full):
+    assert rows(full("Ukrainian troops pressed deeper into the Kursk region on Monday."), "request") == []
+
+
+def test_western_class_asked_for_is_the_class(full):
+    got = rows(full("Kyiv has begged for Western fighter jets since the spring."), "request")
+    assert [str(s.weapon) for s in got] == ["class:fighter_jet"]
+
+
+def test_anti_aircraft_wording_is_air_defence(full):
+    got = rows(full("Zelensky pleaded with Italy for more anti-aircraft weapons."), "request")
+    assert [(s.addressee, str(s.weapon)) for s in got] == [("Italy", "class:air_defence")]
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("a package worth 2.4 billion Norwegian crowns", 2.4e9, "NOK"),
+    ("at a cost of C$120 million", 1.2e8, "CAD"),
+    ("NOK 600 million for ammunition", 6e8, "NOK"),
+    ("about 75 million Canadian dollars", 7.5e7, "CAD"),
+    ("SEK 1.5bn in aid", 1.5e9, "SEK"),
+])
+def test_more_currency_forms(text, amount, currency):
+    m = money_in(text, 2024)
+    assert m is not None and (m.amount, m.currency) == (amount, currency)
+
+
+def test_iso_code_counts_only_in_capitals():
+    assert money_in("nok 5 million", 2024) is None
