@@ -90,3 +90,31 @@ def test_bad_zone_or_date_is_a_usage_error(corpus, zone, day):
 def test_every_donor_of_a_weapon(corpus):
     answers = query.ask_all(corpus, "ATACMS", ["RU_DEEP"], JUNE3)
     assert [(a.donor, a.status) for a in answers] == [("United States", "restricted")]
+
+
+def test_later_class_decision_replaces_earlier_system_restriction(tmp_store):
+    """Named levels compete by time: a November permission for long-range missiles in the border
+    region ends a May ATACMS restriction there; a broad (origin) permission would not."""
+    may = doc("Outlet M", date(2024, 5, 20))
+    nov = doc("Outlet N", date(2024, 11, 18))
+    ids = [add(tmp_store, may, [st(may, "use_permission", "United States", "ATACMS", RU, "restrict",
+                                   date(2024, 5, 20))]),
+           add(tmp_store, nov, [st(nov, "use_permission", "United States", "long_range_missile",
+                                   (Zone.RU_BORDER,), "allow", date(2024, 11, 17), kind="class")])]
+    update(tmp_store, ids)
+    assert query.ask(tmp_store, "US", "ATACMS", "RU_BORDER", date(2024, 6, 1)).status == "restricted"
+    late = query.ask(tmp_store, "US", "ATACMS", "RU_BORDER", date(2024, 11, 20))
+    assert late.status == "permitted" and late.since == date(2024, 11, 17)
+    assert query.ask(tmp_store, "US", "ATACMS", "RU_DEEP", date(2024, 11, 20)).status == "restricted"
+
+
+def test_later_origin_permission_does_not_replace_a_system_restriction(tmp_store):
+    may = doc("Outlet M", date(2024, 5, 20))
+    jun = doc("Outlet J", date(2024, 6, 10))
+    ids = [add(tmp_store, may, [st(may, "use_permission", "United States", "ATACMS", RU, "restrict",
+                                   date(2024, 5, 20))]),
+           add(tmp_store, jun, [st(jun, "use_permission", "United States", "United States",
+                                   (Zone.RU_BORDER,), "allow", date(2024, 6, 9), kind="origin")])]
+    update(tmp_store, ids)
+    assert query.ask(tmp_store, "US", "ATACMS", "RU_BORDER", date(2024, 6, 20)).status == "restricted"
+    assert query.ask(tmp_store, "US", "HIMARS", "RU_BORDER", date(2024, 6, 20)).status == "permitted"

@@ -89,7 +89,12 @@ def ledger(
     if json_:
         emit_json(result.to_dict())
         return
-    for title, lines in (("Removed", result.removed), ("Remaining", result.remaining)):
+    print_ledger(result)
+
+
+def print_ledger(result) -> None:
+    """The red lines removed and remaining, as two tables."""
+    for title, lines in (("Red lines removed", result.removed), ("Red lines remaining", result.remaining)):
         t = Table("topic", "donor", "weapon", "zone", "status", "drawn", "removed", "sources", title=title)
         for r in lines:
             outlets = ", ".join(sorted({f.outlet or "?" for f in r.evidence}))

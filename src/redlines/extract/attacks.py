@@ -16,7 +16,7 @@ from redlines.extract.args import (
 from redlines.extract.modality import assess
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, cue_map, lemma
-from redlines.model import Modality, Statement, StatementType, WeaponRef
+from redlines.model import Modality, Statement, StatementType, WeaponRef, Zone
 
 EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 
@@ -40,6 +40,16 @@ def _triggers(view: SentView) -> list[Any]:
         elif t.pos_ == "NOUN" and lem in nouns and not _under_policy_word(t):
             out.append(t)
     return out
+
+
+def _ukrainian_target(view: SentView, scope: set[int]) -> bool:
+    """A Ukrainian-owned object of the strike ("Ukraine's power grid", "Ukrainian cities")."""
+    for m in view.of(("ACTOR",), scope):
+        r = view.root(m)
+        if actor_name(m) == "Ukraine" and r is not None and r.dep_ in ("poss", "amod", "compound") \
+                and r.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            return True
+    return False
 
 
 def _under_policy_word(tok: Any) -> bool:
@@ -151,6 +161,8 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
             attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
         places = sorted(view.of(("PLACE",), scope), key=lambda m: not _located(view, m))
         zones = tuple(mention_zones(places[0])) if places and mention_zones(places[0]) else zones_of(view, scope)
+        if not zones and not places and attacker == "Russia" and _ukrainian_target(view, scope):
+            zones = (Zone.UA_HELD,)  # "pounded Ukraine's energy grid", "hit Ukrainian cities"
         if attacker is None or (not places and not zones and not weapons):
             continue
         key = (attacker, (systems or weapons or [None])[0])

@@ -57,6 +57,7 @@ def _attribution(view: SentView, chain: list[Any]) -> tuple[str | None, bool]:
     """Who the sentence attributes the claim to, and whether that is a report (not the actor's own word)."""
     speech, report_verbs, sources = cue("modality", "speech_verbs"), cue("modality", "report_verbs"), \
         cue("modality", "report_sources")
+    chain = chain + governors(chain[-1])[1:]  # "a strike [subject] ... had destroyed ..., officials said"
     for below, node in pairwise(chain):
         lem = lemma(node)
         if lem not in speech and lem not in report_verbs or below.dep_ == "xcomp":

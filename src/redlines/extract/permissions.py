@@ -109,6 +109,13 @@ def _scope(trig: Any) -> set[int]:
     for c in top.children:  # "..., and the missile was used against ...": a coordinated clause of its own
         if c.dep_ == "conj" and c.i != trig.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             ids -= subtree_ids(c)
+        elif c.dep_ == "advcl" and c.i != trig.i and trig.i not in subtree_ids(c) and any(
+                g.dep_ == "mark" and g.lower_ in ("as", "while", "whereas") for g in c.children) and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            ids -= subtree_ids(c)  # "Italy rules out ... while the Dutch lift limits on F-16s": another actor's news
+        elif c.dep_ == "prep" and c.lower_ == "as" and any(t.ent_type_ or t.pos_ == "PROPN" for t in c.subtree) \
+                and any(t.pos_ == "NOUN" and lemma(t) in cue("permission", "restriction_nouns") for t in c.subtree):
+            ids -= subtree_ids(c)  # the headline form "... as Dutch lift limits on F-16s"
     return ids
 
 

@@ -68,6 +68,8 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
         lem = lemma(tok)
         verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which") for c in tok.children):
+            objs.append(tok.head)  # "a package [that the Pentagon unveiled]": the noun described is the object
         has_weapon_obj = any(depth_below(view.root(m), o) <= 2 for o in objs
                              for m in view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(o)))
         permission_obj = any(lemma(t) in cue("permission", "allow_nouns") | {"light", "ahead", "go"}
@@ -86,7 +88,8 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
                 out.append((tok, "deliver"))
         elif about_use and lem in cue("transfer", "approve_verbs"):
             continue
-        elif tok.i in phrases and (has_weapon_obj or any(lemma(o) in tnouns for o in objs)):
+        elif tok.i in phrases and not any(lemma(o) in cue("permission", "use_words") for o in objs) and (
+                has_weapon_obj or any(lemma(o) in tnouns for o in objs)):  # "ruled out use of ...": a permission
             out.append((tok, phrases[tok.i]))
         elif verb and lem in cue("transfer", "withhold_verbs") | cue("transfer", "refuse_verbs") | \
                 cue("transfer", "approve_verbs") | cue("transfer", "pledge_verbs"):
@@ -95,10 +98,26 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             if any(lemma(o) in tnouns for o in objs) or has_weapon_obj or money_obj:
                 base = next(a for lst, a in ACTION_OF_GOVERNOR if lem in cue("transfer", lst))
                 out.append((tok, base))
+            elif lem in cue("transfer", "approve_verbs") and _approves_transfer(view, tok):
+                out.append((tok, "approve"))
         elif tok.pos_ == "NOUN" and lem in cue("transfer", "approve_nouns") and not any(
                 lemma(t) in cue("permission", "use_words") for t in tok.subtree):
             out.append((tok, "approve"))
     return out
+
+
+EXPORT_VERBS = frozenset({"export", "re-export", "reexport", "transfer", "pass", "hand", "send", "deliver", "supply",
+                          "give", "donate", "ship", "sell"})
+
+
+def _approves_transfer(view: SentView, tok: Any) -> bool:
+    """'allow other countries to re-export their Leopards', 'approved Poland's request to send MiG-29s'."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma(c) == "request"):
+            ids = subtree_ids(c)
+            if any(lemma(view.doc[i]) in EXPORT_VERBS for i in ids) and view.of(("WEAPON", "WEAPON_CLASS"), ids):
+                return True
+    return False
 
 
 def _action(view: SentView, trig: Any, base: str) -> str | None:
@@ -126,7 +145,8 @@ def _scope(view: SentView, trig: Any) -> set[int]:
     for node in governors(trig)[:3]:
         if node.dep_ == "relcl":  # "the 24 F-16s [his country has promised to deliver]": the noun described
             head = node.head
-            return subtree_ids(trig) | {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod")
+            return subtree_ids(trig) | {head.i} | {t.i for c in head.children
+                                                 if c.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod")
                                                  for t in c.subtree}
     if trig.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in trig.children):
         # "will buy a NASAMS battery and donate it to Ukraine": the pronoun is the first verb's object

@@ -1,8 +1,15 @@
 """As-of answers: the status of a donor's weapon in a zone on a date, with the deciding facts.
 
-Combination across weapon levels (LEDGER.md precedence 2): the most specific level with an explicit
-state (permitted, restricted, not_supplied, contested) on the date decides; when no level has one, an
-implied permission (a delivery) at any level gives `permitted`; otherwise `unknown`.
+Combination across weapon levels (LEDGER.md precedence 1 and 2):
+- the *named* levels (the system, its class and parent classes, e.g. ATACMS < long_range_missile <
+  missile) compete by time first: the explicit state that began last wins, and on the same start date
+  the more specific level wins. "Long-range missiles may now be used in Kursk" (November) therefore
+  replaces an ATACMS restriction of May, while a same-day ATACMS restriction beats it;
+- the *broad* levels (the donor's own weapons, generic "weapons") decide only when no named level has an
+  explicit state: "US weapons may be used near Kharkiv" covers HIMARS, and ATACMS stays restricted
+  where an ATACMS restriction holds, whatever their dates;
+- when no level has an explicit state, an implied permission (a delivery) at any level gives
+  `permitted`; otherwise `unknown`.
 """
 
 from __future__ import annotations
@@ -35,10 +42,16 @@ DECIDED = {Status.PERMITTED.value, Status.RESTRICTED.value, Status.NOT_SUPPLIED.
 def decide(chain: Sequence[tuple[str, str]], states: dict[tuple[str, str], StateInterval]
            ) -> tuple[StateInterval | None, tuple[str, str] | None]:
     """The deciding interval among the levels' intervals in force (most specific explicit first)."""
-    for lvl in chain:
-        st = states.get(lvl)
-        if st is not None and st.basis == "explicit" and st.status in DECIDED:
-            return st, lvl
+    explicit = [(lvl, st) for lvl in chain if (st := states.get(lvl)) is not None
+                and st.basis == "explicit" and st.status in DECIDED]
+    named = [(lvl, st) for lvl, st in explicit if not _broad(lvl)]
+    if named:
+        # latest start wins; on the same date the earlier (more specific) level in the chain
+        lvl, st = max(named, key=lambda p: (p[1].valid_from, -chain.index(p[0])))
+        return st, lvl
+    if explicit:
+        lvl, st = explicit[0]
+        return st, lvl
     for lvl in chain:
         st = states.get(lvl)
         if st is not None and st.status == Status.PERMITTED.value:
@@ -47,6 +60,11 @@ def decide(chain: Sequence[tuple[str, str]], states: dict[tuple[str, str], State
 
 
 MAX_FACTS = 25
+
+
+def _broad(level: tuple[str, str]) -> bool:
+    """The donor's own weapons and generic "weapons" are broad levels; systems and classes are named."""
+    return level[0] == "origin" or level == ("class", "weapons")
 
 
 def supporting_ids(st: StateInterval, lvl, chain: Sequence[tuple[str, str]],
