@@ -43,7 +43,7 @@ def run_ingest(
     overrides: dict | None = None,
     gazetteer_files: Iterable[str] = (),
     analyse: bool = True,
-    batch_size: int = 32,
+    batch_size: int | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read, clean, store; then (if `analyse`) annotate, extract and update the knowledge base.
@@ -53,6 +53,9 @@ def run_ingest(
     """
     from redlines import ingest
 
+    from redlines import settings
+
+    batch_size = batch_size or int(settings.get("batch_size"))  # type: ignore[arg-type]
     report = IngestReport()
     batch: list[Document] = []
     seen: set[str] = set()

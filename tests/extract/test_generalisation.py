@@ -114,3 +114,45 @@ def test_more_currency_forms(text, amount, currency):
 
 def test_iso_code_counts_only_in_capitals():
     assert money_in("nok 5 million", 2024) is None
+
+
+def test_russian_strike_on_a_ukrainian_object_is_in_held_ukraine(full):
+    got = rows(full("Russian missiles and drones have battered Ukraine's power stations since March."), "attack")
+    assert [(s.actor, zones(s)) for s in got] == [("Russia", {"UA_HELD"})]
+
+
+def test_strike_told_by_officials_is_reported(full):
+    got = rows(full("Russian officials said a Ukrainian strike with HIMARS rockets had wrecked a bridge in the "
+                    "Belgorod region on Friday."), "attack")
+    assert [(s.actor, str(s.weapon), s.modality.value) for s in got] == [("Ukraine", "HIMARS", "reported")]
+
+
+def test_allowing_others_to_re_export_is_an_approval(full):
+    got = rows(full("Sweden will allow other countries to re-export their Gripen jets to Ukraine."), "transfer")
+    assert ("Sweden", "Gripen", "approve") in {(s.actor, str(s.weapon), s.action) for s in got}
+
+
+def test_package_amount_described_by_a_relative_clause(full):
+    got = rows(full("The shells are part of a $250 million package that the Pentagon announced on Monday."),
+               "transfer")
+    assert [(s.actor, s.money.amount, s.money.currency) for s in got if s.money] == \
+        [("United States", 250e6, "USD")]
+
+
+def test_a_ban_that_remains_takes_the_donor_named_before(full):
+    got = rows(full("Washington shipped ATACMS in April. For now the ban on ATACMS strikes across the border "
+                    "stays in place."), "use_permission")
+    assert [(s.actor, str(s.weapon), s.action, zones(s)) for s in got] == \
+        [("United States", "ATACMS", "restrict", {"RU_BORDER"})]
+
+
+def test_denied_green_light_to_kyiv(full):
+    got = rows(full("The defence secretary dismissed reports that Paris had quietly given Kyiv the green light."),
+               "use_permission")
+    assert [(s.actor, s.modality.value) for s in got] == [("France", "denied")]
+
+
+def test_headline_news_about_another_donor_is_kept_apart(full):
+    got = rows(full("Spain rules out use of its weapons on Russian soil as Danish lift limits on F-16s"),
+               "use_permission")
+    assert {(s.actor, str(s.weapon), s.action) for s in got} == {("Spain", "origin:Spain", "restrict")}

@@ -128,6 +128,10 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     lemmas = {lemma(view.doc[i]) for i in scope}
     if lemmas & cue("permission", "use_words"):
         return True
+    if how == "phrase" and not view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), scope) and any(
+            actor_name(m) == "Ukraine" and view.root(m).dep_ in ("dative", "iobj")
+            for m in view.of(("ACTOR",), scope) if view.root(m) is not None):
+        return True  # "had given Kyiv a green light": the permission the article is about
     if lemmas & {"permission", "authorization", "authorisation"} and zones_of(view, scope):
         return True  # "the permission could be widened to other parts of Russia"
     return bool(zones_of(view, scope)) and bool(view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), scope)) \
@@ -138,7 +142,7 @@ def _donors(view: SentView, trig: Any, ctx: Context, how: str = "allow") -> tupl
     """[(donor, speaker)] and whether they came from the syntax (not a fallback)."""
     if how == "modal":
         return _modal_donors(view, trig), True
-    found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "forbid_not", "no_restriction"))
+    found = agents(view, trig, strict=how not in ("phrase", "only", "forbid", "forbid_not", "no_restriction", "keep"))
     if found is None:
         return [], False
     pairs = [(actor_name(m), m.canonical if m.label == "PERSON" else None) for m in found]

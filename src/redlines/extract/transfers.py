@@ -23,6 +23,7 @@ from redlines.extract.args import (
     zones_of,
 )
 from redlines.extract.modality import assess
+from redlines.extract.packages import approves_transfer
 from redlines.extract.money import money_in
 from redlines.extract.provenance import Context, build
 from redlines.extract.triggers import cue, lemma, phrase_matches
@@ -98,26 +99,12 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             if any(lemma(o) in tnouns for o in objs) or has_weapon_obj or money_obj:
                 base = next(a for lst, a in ACTION_OF_GOVERNOR if lem in cue("transfer", lst))
                 out.append((tok, base))
-            elif lem in cue("transfer", "approve_verbs") and _approves_transfer(view, tok):
+            elif lem in cue("transfer", "approve_verbs") and approves_transfer(view, tok):
                 out.append((tok, "approve"))
         elif tok.pos_ == "NOUN" and lem in cue("transfer", "approve_nouns") and not any(
                 lemma(t) in cue("permission", "use_words") for t in tok.subtree):
             out.append((tok, "approve"))
     return out
-
-
-EXPORT_VERBS = frozenset({"export", "re-export", "reexport", "transfer", "pass", "hand", "send", "deliver", "supply",
-                          "give", "donate", "ship", "sell"})
-
-
-def _approves_transfer(view: SentView, tok: Any) -> bool:
-    """'allow other countries to re-export their Leopards', 'approved Poland's request to send MiG-29s'."""
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma(c) == "request"):
-            ids = subtree_ids(c)
-            if any(lemma(view.doc[i]) in EXPORT_VERBS for i in ids) and view.of(("WEAPON", "WEAPON_CLASS"), ids):
-                return True
-    return False
 
 
 def _action(view: SentView, trig: Any, base: str) -> str | None:
