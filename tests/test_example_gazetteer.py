@@ -23,4 +23,4 @@ def test_user_gazetteer_adds_systems_aliases_and_officials(nlp):
     assert {("WEAPON", "RCH 155"), ("WEAPON", "Piorun"), ("ACTOR", "Slovakia")} <= found
     assert ("WEAPON", "RCH 155") not in base
     fico = [m for m in got if m.canonical == "Robert Fico"]
-    assert len(fico) == 2 and all(m.attrs.get("state") == "Slovakia" for m in fico)
+    assert len(fico) >= 2 and all(m.attrs.get("state") == "Slovakia" for m in fico)

@@ -85,3 +85,19 @@ def test_a_delivery_horizon_acts_on_its_decision_date():
                 extra={"decided": {"start": "2024-05-28", "end": "2024-05-28", "precision": "day", "text": "Tuesday"}})
     (f,) = _merge(pledge)
     assert f.date_start == date(2024, 5, 28) and f.precision == "day"
+
+
+def test_statements_without_any_date_merge_without_overflow():
+    """Statements with no fact date and no publication date go through merging without an overflow
+    (they cannot be placed in time, so each stays its own fact)."""
+    from datetime import date as _date
+
+    from redlines.kb.merge import merge_statements
+    from redlines.model import DateInterval, Precision
+
+    d = doc("Outlet U", _date(2024, 1, 1))
+    undated = d.with_(published=d.published.__class__(None))
+    a = st(undated, "transfer", "Germany", "Taurus", (), "refuse").with_(valid=DateInterval(None, None, Precision.UNKNOWN))
+    b = a.with_(evidence=a.evidence.__class__(undated.id, 1, 50, 90, "Another sentence.", None, None))
+    facts = merge_statements([(1, a), (2, b)])
+    assert sorted(len(f.evidence) for f in facts) in ([1, 1], [2])

@@ -195,7 +195,8 @@ def merge_statements(items: Iterable[tuple[int | None, Statement]]) -> list[Fact
         active: list[tuple[date, list[tuple[int | None, Statement]]]] = []
         for it in members:
             st = it[1]
-            horizon = _sort_date(st) - WEEK - timedelta(days=1)
+            start = _sort_date(st)  # date.min for a statement with no date at all
+            horizon = start - WEEK - timedelta(days=1) if start > date.min + WEEK * 2 else date.min
             active = [(end, c) for end, c in active if end >= horizon]
             for i, (end, c) in enumerate(active):
                 if all(same_fact(st, other) for _, other in c):
