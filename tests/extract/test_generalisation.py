@@ -156,3 +156,74 @@ def test_headline_news_about_another_donor_is_kept_apart(full):
     got = rows(full("Spain rules out use of its weapons on Russian soil as Danish lift limits on F-16s"),
                "use_permission")
     assert {(s.actor, str(s.weapon), s.action) for s in got} == {("Spain", "origin:Spain", "restrict")}
+
+
+def test_systems_listed_in_a_package(full):
+    text = ("Norway unveiled an aid package worth 2.1 billion Norwegian crowns on Monday. The package includes NASAMS "
+            "launchers and more CV90 vehicles.")
+    got = rows(full(text), "transfer")
+    assert {(s.actor, str(s.weapon)) for s in got if s.weapon} >= {("Norway", "NASAMS"), ("Norway", "CV90")}
+    text = "Poland announced a package including Krab howitzers for Ukraine."
+    assert ("Poland", "Krab") in {(s.actor, str(s.weapon)) for s in rows(full(text), "transfer")}
+
+
+def test_a_similar_step_by_another_donor(full):
+    got = rows(full("Norway now lets Ukraine use Norwegian weapons against military targets across the border, "
+                    "a week after Denmark had taken a similar step."), "use_permission")
+    assert {(s.actor, s.action, frozenset(zones(s))) for s in got} >= {("Norway", "allow", frozenset({"RU_BORDER"})),
+                                                                     ("Denmark", "allow", frozenset({"RU_BORDER"}))}
+
+
+def test_conveyed_its_decision_refers_to_the_permission_before(full):
+    text = ("Officials said on Monday that Washington had authorised Kyiv to fire ATACMS at targets in Russia. "
+            "A Ukrainian source said Paris had conveyed its decision to Kyiv as well.")
+    got = rows(full(text), "use_permission")
+    assert ("France", "allow", "reported") in {(s.actor, s.action, s.modality.value) for s in got}
+
+
+def test_weapons_that_fall_under_a_new_rule(full):
+    text = ("Biden allowed Ukraine to use American weapons against Russian forces across the border. "
+            "The HIMARS launchers fall under the new guidance, an official said.")
+    got = rows(full(text), "use_permission")
+    assert ("United States", "HIMARS", "allow", frozenset({"RU_BORDER"})) in \
+        {(s.actor, str(s.weapon), s.action, frozenset(zones(s))) for s in got}
+
+
+def test_a_single_scare_quoted_word_is_not_a_quote(full):
+    got = rows(full('Officials in Berlin said the chancellor would decide "quickly" on the tanks.'), "quote")
+    assert got == []
+
+
+def test_second_verb_of_a_speaker_keeps_the_speaker(full):
+    got = rows(full("Kremlin spokesman Dmitry Peskov said Britain was pouring oil on the flames and warned that "
+                    "the missiles raised the risk of war."), "position")
+    assert [(s.actor, s.speaker, s.action) for s in got] == [("Russia", "Dmitry Peskov", "warn")]
+
+
+def test_recipient_assurance_not_to_fire_into_russia_is_a_restriction(full):
+    got = rows(full("Britain will deliver Storm Shadow missiles after Kyiv promised not to fire them at targets "
+                    "inside Russia."), "use_permission")
+    assert [(s.actor, str(s.weapon), s.action, zones(s)) for s in got] == \
+        [("United Kingdom", "Storm Shadow", "restrict", RU)]
+
+
+def test_bombs_dropped_on_a_city_are_an_attack(full):
+    got = rows(full("Russian jets dropped glide bombs on Zaporizhzhia city overnight."), "attack")
+    assert [(s.actor, str(s.weapon)) for s in got] == [("Russia", "class:bomb")]
+    assert rows(full("Berlin dropped its objections to F-16 deliveries."), "attack") == []
+
+
+def test_accusing_is_a_position(full):
+    got = rows(full("Russia's Foreign Ministry accused Britain of direct involvement in the strikes."), "position")
+    assert [(s.actor, s.action) for s in got] == [("Russia", "oppose")]
+
+
+def test_owner_of_a_refusal_is_the_donor(full):
+    got = rows(full("What has not changed is the Swedish government's refusal to send Gripen jets."), "transfer")
+    assert [(s.actor, str(s.weapon), s.action) for s in got] == [("Sweden", "Gripen", "refuse")]
+
+
+def test_unparsed_subject_name_still_asks(full):
+    got = rows(full("Zelenskyy pressed Kyiv's partners again to drop the remaining limits on long-range strikes."),
+               "request")
+    assert [s.actor for s in got] == ["Ukraine"]

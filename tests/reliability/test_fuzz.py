@@ -103,3 +103,30 @@ def test_fuzz_ids_are_deterministic():
     assert [d.id for d in a.documents] == [d.id for d in b.documents]
     assert hashlib.sha1(repr(sorted(a.inputs.items())).encode()).digest() == \
         hashlib.sha1(repr(sorted(b.inputs.items())).encode()).digest()
+
+
+BAD_URL_IDS = ["bracket", "open_ipv6", "bad_ipv6", "space", "javascript", "slashes", "huge", "bad_port", "rtl"]
+BAD_URLS = ["[", "http://[::1", "http://[bad]host/", "https://exa mple.com/a", "javascript:alert(1)", "//",
+            "http://" + "a" * 5000 + ".com", "http://example.com:99999/", "\u202ehttp://evil.example/"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS, ids=BAD_URL_IDS)
+def test_malformed_url_metadata_is_no_crash(tmp_path, url):
+    """Found by the long fuzz: a JSON article whose url is not a URL must not crash the cleaner."""
+    _needs("redlines.ingest.read_inputs", "redlines.ingest.build_document")
+    import json
+
+    from redlines import ingest
+    from redlines.scale.synthetic import generate_article
+
+    path = tmp_path / "a.json"
+    body = generate_article(1, seed=2)[1].split(") - ", 1)[1]  # no byline: the outlet must come from the url
+    path.write_text(json.dumps({"url": url, "text": body}), encoding="utf-8")
+    for item in ingest.read_inputs([str(path)], {}):
+        if isinstance(item, ingest.Rejection):
+            assert item.reason
+            continue
+        try:
+            assert_document(ingest.build_document(item))
+        except InputRejected as exc:
+            assert exc.message

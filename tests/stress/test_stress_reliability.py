@@ -66,6 +66,7 @@ def test_kill9_large_ingest(backend, tmp_path, request):
     n = 400
     write_corpus(corpus, n, seed=21)
     r = kill_and_resume(corpus, url, analyse=True, total=n, log_dir=tmp_path, min_docs=60, timeout=900)
+    print(backend, r)
     assert r.check_after_kill == 0, (tmp_path / "check.out").read_text()
     assert r.resume_exit == 0
     clean = f"sqlite:///{tmp_path / 'clean.sqlite'}"

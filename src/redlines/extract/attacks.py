@@ -26,6 +26,11 @@ def _triggers(view: SentView) -> list[Any]:
     out = []
     for t in view.doc:
         lem = lemma(t)
+        if lem == "drop" and not any(c.dep_ == "dobj" and view.of(("WEAPON", "WEAPON_CLASS"), subtree_ids(c))
+                                     for c in t.children):
+            continue  # "dropped guided bombs on", not "dropped its objections to F-16s"
+        if lem == "drop" and any(lemma(c) in cue("permission", "restriction_nouns") for c in t.subtree):
+            continue
         if lem in ("use", "employ") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(
                 c.dep_ == "prep" and c.lower_ == "against" for c in t.children):
             out.append(t)  # "Ukrainian forces used it against an air base", "the missile was used against ..."

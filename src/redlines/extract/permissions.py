@@ -71,6 +71,11 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
         out.append((doc[s:e].root, "restrict", "forbid_not" if " not " in f" {phrase} " else "forbid"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "limit_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
+    for tok in doc:  # "after Kyiv gave assurances that it would not fire the launchers at Russian soil"
+        if lemma(tok) in cue("permission", "use_words") and tok.pos_ == "VERB" and any(
+                c.dep_ == "neg" for c in tok.children) and any(
+                lemma(g) in cue("permission", "assurance_words") for g in governors(tok)[1:4]):
+            out.append((tok, "restrict", "assurance"))
     for tok in doc:  # "Ukraine may use the weapons it receives from Germany on Russian soil"
         if lemma(tok) in cue("permission", "use_words") and tok.pos_ == "VERB" and any(
                 c.dep_ == "aux" and c.lower_ in cue("permission", "deontic_modals") for c in tok.children) and any(
@@ -123,6 +128,8 @@ def _about_use(view: SentView, scope: set[int], how: str) -> bool:
     """The clause is about using weapons somewhere (not about a delivery)."""
     if how in ("only", "forbid", "forbid_not", "lift", "keep", "no_restriction"):
         return True
+    if how == "assurance":
+        return bool(zones_of(view, scope))
     if how == "modal":  # "Ukraine can use them": only with a place to use them in
         return bool(zones_of(view, scope))
     lemmas = {lemma(view.doc[i]) for i in scope}
@@ -256,6 +263,9 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
+        if how == "assurance":  # the promise not to use is the condition the donor set: a restriction
+            a = replace(a, negated=False, refused=False, modality=Modality.REPORTED if a.reported else
+                        Modality.CONFIRMED, hedged=False)
         if how in ("only", "forbid", "forbid_not", "modal"):
             a = a.unhedged()
             if how == "forbid_not" and a.negated:  # the phrase carries its own "not"

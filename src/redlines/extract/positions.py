@@ -28,8 +28,10 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             if phrase.startswith("in ") and first.head.pos_ not in ("AUX", "VERB"):
                 continue  # "a green light in favor of Ukraine" is no one's position
             root = view.doc[s:e].root
-            if phrase.startswith("right "):  # "X said Ukraine has a right to strike": X's position
-                root = root.head
+            if phrase.startswith("right ") or phrase in cue("position", "speaker_phrases"):
+                # "X said Ukraine has a right to strike", "X said NATO was playing with fire": X's position
+                root = root if phrase in cue("position", "speaker_phrases") and root.pos_ in ("VERB", "AUX") \
+                    else root.head
                 while root.dep_ not in ("ccomp", "ROOT") and root.head.i != root.i:
                     root = root.head
                 if root.dep_ != "ccomp":
@@ -97,6 +99,21 @@ def _topic(view: SentView, trig: Any) -> str:
     return " ".join(words[:TOPIC_WORDS]).strip(" ,.“”\"")
 
 
+def _speaker_of_coordinated(view: SentView, trig: Any) -> list[Any]:
+    """'Peskov said the US was adding fuel to the fire and warned that ...': a subjectless verb of speech
+    coordinated inside what someone said is that speaker's own second verb."""
+    if trig.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return []
+    if lemma(trig) not in cue("modality", "speech_verbs") | cue("position", "warn"):
+        return []
+    node = trig.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or lemma(node.head) not in cue("modality", "speech_verbs"):
+        return []
+    return agents(view, node.head) or []
+
+
 def extract_positions(view: SentView, ctx: Context) -> list[Statement]:
     """Every position statement of one parsed sentence (one per actor and action)."""
     out: list[Statement] = []
@@ -108,7 +125,8 @@ def extract_positions(view: SentView, ctx: Context) -> list[Statement]:
         a = assess(view, trig)
         if a.question:
             continue
-        found = (_from_actors(view, trig) if trig.pos_ == "NOUN" else []) or agents(view, trig) or []
+        found = (_from_actors(view, trig) if trig.pos_ == "NOUN" else []) or _speaker_of_coordinated(view, trig) \
+            or agents(view, trig) or []
         if action == "support" and trig.pos_ == "NOUN" and not found:
             found = agents(view, trig.head) or []
         scope = subtree_ids(trig) | ({c.i for c in trig.head.subtree} if trig.pos_ == "NOUN" else set())

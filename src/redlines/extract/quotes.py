@@ -189,6 +189,8 @@ def extract_quotes(parsed: ParsedDocument, views: dict[int, SentView] | None = N
     quotes = _spans(text)
     groups: dict[int, list[tuple[int, int, str]]] = {}
     for q in quotes:
+        if len(q[2].split()) < 2:
+            continue  # a scare-quoted word (would decide "quickly") is no quotation
         s = parsed.sentence_at(q[0])
         if s is not None:
             groups.setdefault(s.index, []).append(q)

@@ -53,6 +53,10 @@ def _asker(view: SentView, trig: Any) -> tuple[str | None, str | None]:
                 cands = view.of(("ACTOR", "PERSON"), subtree_ids(c)) or cands
         if not cands:
             cands = agents(view, trig.head) or []
+    if not cands and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        # "Zelenskyy pressed ..." misparsed without a subject: the name opening the clause
+        cands = [m for m in view.of(("ACTOR", "PERSON")) if m.end_char <= view.char(trig)
+                 and view.root(m) is not None and view.root(m).dep_ in ("npadvmod", "nmod", "dep", "compound")][:1]
     for m in cands:
         if (actor_name(m) or "").lower() in askers:
             return actor_name(m), m.canonical if m.label == "PERSON" else None

@@ -22,6 +22,7 @@ from typing import Any
 
 from redlines.extract.args import SentView, make_view
 from redlines.extract.attacks import extract_attacks
+from redlines.extract.implicit import implicit_permissions
 from redlines.extract.packages import expand_packages
 from redlines.extract.permissions import apply_narrowing, extract_permissions
 from redlines.extract.positions import extract_positions
@@ -74,6 +75,7 @@ class RuleExtractor:
         claims = apply_narrowing(claims, views)
         claims = resolve_weapon_anaphora(claims, views)
         claims = expand_packages(claims, views)
+        claims = implicit_permissions(claims, views)
         claims = [s.with_(extractor=self.name) for s in claims]
         try:
             quotes = extract_quotes(parsed, views)

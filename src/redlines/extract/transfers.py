@@ -173,6 +173,12 @@ def _donors(view: SentView, trig: Any, ctx: Context) -> list[str]:
                 got = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
                 if got:
                     return [g for g in got if g][:2]
+    if trig.dep_ == "acl" and trig.head.pos_ == "NOUN":  # "Scholz's refusal to send", "Oslo's decision to give"
+        owners = [actor_name(m) for c in trig.head.children if c.dep_ == "poss"
+                  for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
+        owners = [o for o in owners if o and o != "Ukraine"]
+        if owners:
+            return list(dict.fromkeys(owners))
     found = agents(view, trig)
     if found is None:
         return []

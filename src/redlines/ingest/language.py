@@ -58,6 +58,10 @@ def english_ratio(text: str) -> float:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the article's language (langdetect with a fixed seed, function words as a check)."""
     sample = text[:5000]
+    counts = function_word_counts(sample)
+    others = max((v for k, v in counts.items() if k != "en"), default=0)
+    if counts.get("en", 0) >= 30 and counts["en"] > 4 * others:
+        return "en"  # clear English prose: langdetect (the slowest step of ingest) would only agree
     try:
         from langdetect import DetectorFactory, detect
         from langdetect.lang_detect_exception import LangDetectException
@@ -69,7 +73,6 @@ def detect_language(text: str) -> str:
             code = "unknown"
     except ImportError:  # pragma: no cover - langdetect is a declared dependency
         code = "unknown"
-    counts = function_word_counts(sample)
     by_words = max(counts, key=lambda k: (counts[k], k == "en")) if any(counts.values()) else None
     if (
         code != "en"
