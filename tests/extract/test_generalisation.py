@@ -227,3 +227,48 @@ def test_unparsed_subject_name_still_asks(full):
     got = rows(full("Zelenskyy pressed Kyiv's partners again to drop the remaining limits on long-range strikes."),
                "request")
     assert [s.actor for s in got] == ["Ukraine"]
+
+
+def test_escalation_warnings_belong_to_the_speaker(full):
+    for text in ("Dmitry Peskov said such strikes would be regarded as an escalation.",
+                 "Dmitry Peskov said London was playing with fire."):
+        got = rows(full(text), "position")
+        assert [(s.actor, s.action) for s in got] == [("Russia", "warn")], text
+
+
+def test_entitled_to_use_is_a_permission(full):
+    got = rows(full("A Downing Street spokesman said Ukraine was entitled to use British weapons to retake "
+                    "occupied territory."), "use_permission")
+    assert [(s.actor, s.action, zones(s)) for s in got] == [("United Kingdom", "allow", {"UA_OCCUPIED"})]
+
+
+def test_green_light_for_a_weapon_is_an_approval_not_a_permission(full):
+    got = full("Sweden gives green light for Gripen jets after months of debate")
+    assert [(s.actor, str(s.weapon), s.action) for s in rows(got, "transfer")] == [("Sweden", "Gripen", "approve")]
+    assert rows(got, "use_permission") == []
+    got = full("Berlin gave Kyiv the green light to strike targets in Russia.")
+    assert rows(got, "transfer") == [] and [s.action for s in rows(got, "use_permission")] == ["allow"]
+
+
+def test_hypothetical_transfer_keeps_its_modality(full):
+    got = rows(full("Poland would send its Krab howitzers even without German consent if Berlin kept stalling."),
+               "transfer")
+    assert [(s.actor, s.modality.value) for s in got] == [("Poland", "hypothetical")]
+
+
+def test_dateline_city_is_not_where_a_strike_landed(full):
+    got = rows(full("Ukraine fires Storm Shadow missiles at Russia\n\nPARIS, May 3 (AFP) - Ukraine fired Storm "
+                    "Shadow missiles at targets inside Russia, officials said."), "attack")
+    assert got and all(s.place != "Paris" and "OTHER" not in zones(s) for s in got)
+
+
+def test_troops_pushing_out_and_waiting_before_letting_are_no_statements(full):
+    assert rows(full("North Korean soldiers arrived to help Moscow push the Ukrainian troops out."), "position") == []
+    got = full("Britain had been waiting for a U.S. decision before letting Ukraine use its missiles on Russian soil.")
+    assert rows(got, "use_permission") == []
+
+
+def test_calling_something_a_name_is_no_request(full):
+    assert rows(full('Zelensky called the strike a "vile" attack on civilians.'), "request") == []
+    got = rows(full("Zelensky called on Spain to send more Patriot missiles."), "request")
+    assert [(s.addressee, str(s.weapon)) for s in got] == [("Spain", "Patriot")]

@@ -38,7 +38,6 @@ CASES = [
 NOTHING = [
     "Britain gave Ukraine the green light to use Storm Shadow missiles inside Russia.",
     "Zelensky asked Washington to send more HIMARS.",
-    "Germany could send Taurus missiles if the war escalated.",
     "When we have delivered weapons, they belong to Ukraine.",
     "Germany has delivered many weapons to Ukraine.",
 ]
@@ -108,3 +107,8 @@ def test_money_object_and_partitive_quantity(run):
     out = of_type(run("Denmark said it would send F-16s. Norway has pledged six of the jets."), "transfer")
     st = next(s for s in out if s.actor == "Norway")
     assert (st.weapon, st.quantity, st.action) == (SYS("F-16"), 6, "pledge")
+
+
+def test_conditional_transfer_is_kept_as_hypothetical(run):
+    got = of_type(run("Germany could send Taurus missiles if the war escalated."), "transfer")
+    assert [(s.actor, str(s.weapon), s.modality.value) for s in got] == [("Germany", "Taurus", "hypothetical")]

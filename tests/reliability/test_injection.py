@@ -27,6 +27,9 @@ TEXTS = [
     "Polish trucks carried spare parts across the western frontier.",
 ]
 HOSTILE_IDS = ["drop_table", "or_1_eq_1", "percent", "underscore", "backslash", "nul", "or_quote", "union", "delete"]
+NUL_BUG = pytest.mark.xfail(reason="known bug (query.search): a NUL query is not stripped/refused; SQLite LIKE then "
+                                   "matches every row, PostgreSQL raises DataError (HTTP 500)", strict=False)
+CASES = [pytest.param(q, id=i) for q, i in zip(HOSTILE, HOSTILE_IDS)]
 WORD = re.compile(r"[a-z0-9]{2,}")
 
 
@@ -75,7 +78,7 @@ def store(request, tmp_path) -> Store:
     return s
 
 
-@pytest.mark.parametrize("q", HOSTILE, ids=HOSTILE_IDS)
+@pytest.mark.parametrize("q", CASES)
 def test_library_search_is_parameterised(store, q):
     from redlines import query
     from redlines.errors import RedlinesError
@@ -92,7 +95,7 @@ def test_library_search_is_parameterised(store, q):
     assert _hits(search(store, "50%", 50)), "a literal percent sign should still be searchable"
 
 
-@pytest.mark.parametrize("q", HOSTILE, ids=HOSTILE_IDS)
+@pytest.mark.parametrize("q", CASES)
 def test_web_search_is_parameterised(store, q):
     from fastapi.testclient import TestClient
 

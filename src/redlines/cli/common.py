@@ -17,7 +17,7 @@ from rich.console import Console
 from redlines.errors import InputRejected, NotFound, RedlinesError, StoreError, UsageError
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # never wrap a path or reason mid-word
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store path or SQLAlchemy URL (env REDLINES_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print exactly one JSON document on stdout.")]

@@ -138,6 +138,11 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
     None means a subject was found that names no actor ("pressure was building to ..."): nobody acts.
     """
     for verb in governors(trig):
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBD", "VBP") and not any(
+                c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children) and any(
+                c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in verb.children):
+            # "... as Kyiv presses for arms" misparsed without a subject: the names inside, not the main clause's
+            return [m for m in view.of(ACTOR_LABELS, subtree_ids(verb)) if m.end_char <= view.char(verb)]
         if verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ in ("which", "who", "that")
                                         for c in verb.children):
             head = [m for m in view.of(ACTOR_LABELS, {verb.head.i})]
@@ -165,12 +170,14 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
     return []
 
 
+CLAUSE_MARKS = frozenset({"as", "while", "because", "although", "though", "since", "whereas", "after", "before"})
 DATELINE_MARKS = frozenset({"—", "–", "--", "-", "("})
 
 
 def is_dateline(tok: Any) -> bool:
     """'WARSAW, 25 January 2023 — ...', 'KYIV (Reuters) - ...': the capitalised place opening a wire story."""
-    if tok.i > 3 or not (tok.text.isupper() and len(tok.text) > 2 and tok.is_alpha):
+    after_break = tok.i > 0 and "\n" in tok.doc[tok.i - 1].text_with_ws
+    if (tok.i > 3 and not after_break) or not (tok.text.isupper() and len(tok.text) > 2 and tok.is_alpha):
         return False
     return any(t.text in DATELINE_MARKS for t in tok.doc[tok.i + 1: tok.i + 9])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from redlines.extract.args import (
+    is_dateline,
     SentView,
     actor_name,
     mention_zones,
@@ -164,7 +165,8 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
         systems = [w for w in weapons if w.kind == "system"]
         if attacker is None and systems:
             attacker = "Ukraine"  # a donated system used without a named user: Ukraine fires it
-        places = sorted(view.of(("PLACE",), scope), key=lambda m: not _located(view, m))
+        places = sorted((p for p in view.of(("PLACE",), scope) if not is_dateline(view.root(p))),
+                        key=lambda m: not _located(view, m))
         zones = tuple(mention_zones(places[0])) if places and mention_zones(places[0]) else zones_of(view, scope)
         if not zones and not places and attacker == "Russia" and _ukrainian_target(view, scope):
             zones = (Zone.UA_HELD,)  # "pounded Ukraine's energy grid", "hit Ukrainian cities"

@@ -19,10 +19,14 @@ CONTENT_ACTIONS = frozenset({"deliver", "pledge", "approve"})
 def approves_transfer(view: SentView, tok: Any) -> bool:
     """'allow other countries to re-export their Leopards', 'approved a request to hand over MiG-29s'."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma(c) == "request"):
-            ids = subtree_ids(c)
-            if any(lemma(view.doc[i]) in EXPORT_VERBS for i in ids) and view.of(("WEAPON", "WEAPON_CLASS"), ids):
-                return True
+        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in EXPORT_VERBS:
+            verbs = [c]  # the complement itself transfers ("allow others to re-export ...")
+        elif c.dep_ == "dobj" and lemma(c) == "request":
+            verbs = [t for t in c.subtree if t.dep_ == "acl" and lemma(t) in EXPORT_VERBS]
+        else:
+            continue
+        if any(view.of(("WEAPON", "WEAPON_CLASS"), subtree_ids(v)) for v in verbs):
+            return True
     return False
 
 

@@ -261,8 +261,8 @@ def extract_permissions(view: SentView, ctx: Context) -> list[Statement]:
         elif not _about_use(view, scope, how):
             continue
         a = assess(view, trig)
-        if a.question:
-            continue
+        if a.question or (trig.dep_ == "pcomp" and trig.head.lower_ in ("before", "until", "without")):
+            continue  # "waiting for a decision before letting Ukraine use ...": nothing decided yet
         if how == "assurance":  # the promise not to use is the condition the donor set: a restriction
             a = replace(a, negated=False, refused=False, modality=Modality.REPORTED if a.reported else
                         Modality.CONFIRMED, hedged=False)

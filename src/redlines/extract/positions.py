@@ -28,7 +28,12 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
             if phrase.startswith("in ") and first.head.pos_ not in ("AUX", "VERB"):
                 continue  # "a green light in favor of Ukraine" is no one's position
             root = view.doc[s:e].root
-            if phrase.startswith("right ") or phrase in cue("position", "speaker_phrases"):
+            if phrase in cue("position", "speaker_phrases"):
+                speech = [g for g in governors(root)[1:] if lemma(g) in cue("modality", "speech_verbs")]
+                if not speech:
+                    continue
+                root = speech[0]
+            elif phrase.startswith("right "):
                 # "X said Ukraine has a right to strike", "X said NATO was playing with fire": X's position
                 root = root if phrase in cue("position", "speaker_phrases") and root.pos_ in ("VERB", "AUX") \
                     else root.head
@@ -57,6 +62,9 @@ def _is_position_use(tok: Any, action: str, view: SentView | None = None) -> boo
             and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in tok.subtree for c in t.children)
     if tok.pos_ in ("ADV", "ADP", "PART") or (tok.pos_ == "VERB" and tok.dep_ in ("pcomp", "pobj", "amod")):
         return False
+    if lemma(tok) in ("push", "press", "call") and any(c.dep_ == "prt" and c.lower_ in ("out", "back", "forward", "on",
+                                                                                      "ahead", "off") for c in tok.children):
+        return False  # "help Moscow push the Ukrainians out": troops, not a position
     if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN") or (
             tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
         return False  # "forces threatening the Kharkiv region": a description, not a position

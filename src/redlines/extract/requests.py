@@ -17,7 +17,11 @@ NOT_ASKERS = frozenset({"Russia", "Belarus", "Iran", "North Korea"})
 
 
 def _asks_something(tok: Any) -> bool:
-    """'pressed Berlin', 'pleaded for tanks', 'urged allies to ...'; not 'forces press deeper into Russia'."""
+    """'pressed Berlin', 'pleaded for tanks', 'urged allies to ...'; not 'forces press deeper into Russia'
+    nor 'called the strike a vile attack'."""
+    if lemma(tok) == "call":
+        return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+                   for c in tok.children)
     return any(c.dep_ in REQUEST_ARGS or (c.dep_ == "prep" and c.lower_ in ("for", "with")) for c in tok.children)
 
 
@@ -66,7 +70,7 @@ def _asker(view: SentView, trig: Any) -> tuple[str | None, str | None]:
 def _addressee(view: SentView, trig: Any) -> str | None:
     """Whom Ukraine asks: an actor object, 'us' = the quoted speaker's state, or the noun ('allies')."""
     for c in trig.children:
-        if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "of", "with")):
+        if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "of", "with", "on")):
             named = [actor_name(m) for m in view.of(("ACTOR", "PERSON"), subtree_ids(c))]
             named = [n for n in named if n and n != "Ukraine"]
             if named:

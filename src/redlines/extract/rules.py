@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from redlines.extract.args import SentView, make_view
+from redlines.extract.anaphora import resolve_weapon_anaphora
 from redlines.extract.attacks import extract_attacks
 from redlines.extract.implicit import implicit_permissions
 from redlines.extract.packages import expand_packages
@@ -29,7 +30,7 @@ from redlines.extract.positions import extract_positions
 from redlines.extract.provenance import Context
 from redlines.extract.quotes import extract_quotes, link_quotes
 from redlines.extract.requests import extract_requests
-from redlines.extract.transfers import extract_transfers, resolve_weapon_anaphora
+from redlines.extract.transfers import extract_transfers
 from redlines.extract.triggers import trigger_words
 from redlines.model import ParsedDocument, Sentence, Statement
 

@@ -1,7 +1,7 @@
 """transfer statements: deliveries, pledges, refusals, withholdings and approvals of weapons or money.
 
 `valid` is the delivery horizon when the text gives one ("by 2028"), with the decision date in
-extra["decided"]; otherwise the decision/event date. Hypothetical transfers are not emitted.
+extra["decided"]; otherwise the decision/event date. Hypothetical and planned transfers keep that modality.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from redlines.extract.args import (
+    CLAUSE_MARKS,
     SentView,
     actor_name,
     agents,
@@ -22,6 +23,7 @@ from redlines.extract.args import (
     weapon_refs,
     zones_of,
 )
+from redlines.extract.anaphora import _anaphoric_class, resolve_weapon_anaphora  # noqa: F401 (re-exported)
 from redlines.extract.modality import assess
 from redlines.extract.packages import approves_transfer
 from redlines.extract.money import money_in
@@ -101,7 +103,8 @@ def _triggers(view: SentView) -> list[tuple[Any, str]]:
                 out.append((tok, base))
             elif lem in cue("transfer", "approve_verbs") and approves_transfer(view, tok):
                 out.append((tok, "approve"))
-        elif tok.pos_ == "NOUN" and lem in cue("transfer", "approve_nouns") and not any(
+        elif tok.pos_ == "NOUN" and (lem in cue("transfer", "approve_nouns") or lem == "light" and any(
+                c.lower_ == "green" for c in tok.children)) and not any(
                 lemma(t) in cue("permission", "use_words") for t in tok.subtree):
             out.append((tok, "approve"))
     return out
@@ -143,7 +146,11 @@ def _scope(view: SentView, trig: Any) -> set[int]:
         head = trig.head
         return {head.i} | {t.i for c in head.children if c.dep_ in ("compound", "nummod", "amod") for t in c.subtree} \
             | subtree_ids(trig)
-    return subtree_ids(trig)
+    own = subtree_ids(trig)
+    for c in trig.children:  # "pledge air defence as Kyiv presses for long-range arms": another clause
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CLAUSE_MARKS for m in c.children):
+            own -= subtree_ids(c)
+    return own
 
 
 def _quantity(view: SentView, ids: set[int], w: WeaponRef) -> int | None:
@@ -204,7 +211,7 @@ def extract_transfers(view: SentView, ctx: Context) -> list[Statement]:
         if action is None:
             continue
         a = assess(view, trig)
-        if a.modality == Modality.HYPOTHETICAL or a.question:
+        if a.question:  # hypothetical and planned transfers are kept with their modality (no state change)
             continue
         if action in ("deliver", "pledge", "approve") and (a.negated or a.refused):
             action = "refuse"
@@ -295,101 +302,3 @@ def _interval(d: dict, fallback: Any) -> Any:
     start = date.fromisoformat(d["start"]) if d.get("start") else fallback.start
     end = date.fromisoformat(d["end"]) if d.get("end") else None
     return DateInterval(start, end, Precision(d.get("precision", "unknown")), d.get("text", ""))
-
-
-def resolve_weapon_anaphora(statements: list[Statement], views: dict[int, SentView]) -> list[Statement]:
-    """'The weapons we deliver ...' after a pledge of F-16s by the same donor means the F-16s; a weapon-less
-    approval takes the weapon of the previous two sentences."""
-    out = list(statements)
-    for k, st in enumerate(out):
-        w = st.weapon
-        idx = st.evidence.sentence_index
-        if st.type == StatementType.USE_PERMISSION and w is not None and w.kind in ("origin", "class") \
-                and w.id in (st.actor, w.id if w.kind == "class" else None):
-            view = views.get(idx)
-            if view is None:
-                continue
-            relcl = any(lemma(t) in cue("transfer", "deliver_verbs") and t.dep_ == "relcl" for t in view.doc)
-            prior = [p for p in out[:k] if p.type == StatementType.TRANSFER and p.actor == st.actor
-                     and p.weapon is not None and p.weapon.kind == "system" and idx - 3 <= p.evidence.sentence_index < idx]
-            if relcl and prior and w.kind == "origin":  # "the weapons we deliver": the pledged system
-                out[k] = st.with_(weapon=prior[-1].weapon, extra={**st.extra, "weapon_from": "previous transfer"})
-            elif _anaphoric_class(view, None if w.kind == "origin" else w.id, definite=True):
-                ref = _recent_system(views, idx, None if w.kind == "origin" else w.id, st.actor)
-                if ref is not None:  # "fire the missiles", "use the jets": the system named just before
-                    out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
-        elif st.type == StatementType.TRANSFER and w is None and st.money is None:
-            for j in (idx - 1, idx - 2):
-                v = views.get(j)
-                systems = v.of(("WEAPON",)) if v is not None else []
-                if systems:
-                    ref = WeaponRef("system", systems[-1].canonical or systems[-1].text)
-                    out[k] = st.with_(weapon=ref, confidence=round(st.confidence - 0.1, 2),
-                                      extra={**st.extra, "weapon_from": f"sentence {j}"})
-                    break
-        elif st.type == StatementType.TRANSFER and w is not None and w.kind == "origin" and w.id == st.actor \
-                and idx in views and _anaphoric_class(views[idx], None):
-            ref = _recent_system(views, idx)  # "declined to send the weapon": the system just named
-            if ref is not None:
-                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
-        elif st.type == StatementType.REQUEST and w is not None and w.kind == "origin" and idx in views \
-                and _anaphoric_class(views[idx], None, True):
-            ref = _made_by(views, idx, w.id) or _recent_system(views, idx, None, w.id)  # "... the Anglo-French missile"
-            if ref is not None:
-                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": "anaphora"})
-        elif w is not None and w.kind == "class" and idx in views and _anaphoric_class(views[idx], w.id, True):
-            ref = _recent_system(views, idx, w.id, st.actor)
-            if ref is not None:
-                out[k] = st.with_(weapon=ref, extra={**st.extra, "weapon_from": f"anaphora of {w.id}"})
-    return [s for s in out if not (s.type == StatementType.TRANSFER and s.weapon is None and s.money is None)]
-
-
-def _anaphoric_class(view: SentView, cls: str | None, definite: bool = False) -> bool:
-    """'these armored vehicles', 'the first six aircraft', 'the weapon': a class noun pointing back at a
-    named system (cls None: any generic class; `definite`: 'the jets' counts too)."""
-    for m in view.of(("WEAPON_CLASS", "WEAPON_ORIGIN")):
-        if m.label == "WEAPON_ORIGIN" and not m.attrs.get("cls"):
-            continue  # "the Dutch jets", "the Anglo-French missiles" point back like a class noun
-        own_cls = m.attrs.get("cls") if m.label == "WEAPON_ORIGIN" else (m.canonical or m.text)
-        if cls is not None and own_cls != cls:
-            continue
-        kids = list(view.root(m).children)
-        dets = ("these", "those", "such", "this", "that", "the") if cls is None or definite else \
-            ("these", "those", "such")
-        if m.label == "WEAPON_ORIGIN":
-            if any(c.dep_ == "det" and c.lower_ in dets for c in kids):
-                return True
-            continue
-        sourced = any(c.dep_ in ("relcl", "acl") and lemma(c) in cue("transfer", "deliver_verbs") | {"receive", "get"}
-                      for c in kids)  # "the weapons it receives from Germany" says whose they are
-        if any(c.dep_ == "det" and c.lower_ in dets for c in kids) and not sourced and not any(
-                c.dep_ in ("amod", "compound", "prep") for c in kids if cls is None) or (
-                any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
-                and any(c.lower_ in ("first", "last", "remaining") for c in kids)):
-            return True
-    return False
-
-
-def _made_by(views: dict[int, SentView], idx: int, maker: str) -> WeaponRef | None:
-    """The latest system named before sentence `idx` that `maker` makes ("the French missile" -> SCALP)."""
-    for j in range(idx - 1, -1, -1):
-        if j not in views:
-            continue
-        for m in reversed(views[j].of(("WEAPON",))):
-            if maker in ({m.attrs.get("maker")} | set(m.attrs.get("makers") or [])):
-                return WeaponRef("system", m.canonical or m.text)
-    return None
-
-
-def _recent_system(views: dict[int, SentView], idx: int, cls: str | None = None,
-                   donor: str | None = None) -> WeaponRef | None:
-    """The weapon system a definite class noun points back to, in the three sentences before `idx`: the
-    latest of class `cls` (any class when none matches: "the aircraft" after "F-16s"), preferring one the
-    donor makes ("London ... the missiles" -> Storm Shadow, not the ATACMS named in between)."""
-    named = [m for j in range(idx - 5, idx) for m in (views[j].of(("WEAPON",)) if j in views else [])]
-    if not named:
-        return None
-    pool = [m for m in named if cls is None or m.attrs.get("cls") in (None, cls)] or named
-    own = [m for m in pool if donor and donor in ({m.attrs.get("maker")} | set(m.attrs.get("makers") or []))]
-    pick = (own or pool)[-1]
-    return WeaponRef("system", pick.canonical or pick.text)

@@ -28,7 +28,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """Outlet of a known domain (subdomains included)."""
     if not url:
         return None
-    host = (urlparse(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlparse(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+    except ValueError:  # a malformed URL ("http://[bad") names no outlet
+        return None
     domains = outlet_tables()[1]
     while host:
         if host in domains:

@@ -145,7 +145,9 @@ def _snippet(text: str, q: str, width: int = 90) -> str:
 
 def search(store: Store, q: str, limit: int = 20) -> list[SearchHit]:
     """Documents (title, text) and statements (sentence) containing `q`; bound, escaped LIKE."""
-    q = (q or "").strip()
+    # NUL and other control characters cannot be stored or matched (PostgreSQL refuses them in text,
+    # SQLite's LIKE stops at NUL and would match everything): drop them before searching.
+    q = "".join(ch for ch in (q or "") if ch.isprintable() or ch in " \t").strip()
     if not q:
         raise UsageError("empty search")
     if limit <= 0:
