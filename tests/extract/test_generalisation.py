@@ -42,6 +42,8 @@ def test_dateline_place_is_not_the_donor(full):
     got = rows(full("OSLO, 3 March 2024 — Norway will send six NASAMS launchers to Ukraine, the minister said."),
                "transfer")
     assert [(s.actor, str(s.weapon), s.action, s.quantity) for s in got] == [("Norway", "NASAMS", "pledge", 6)]
+    got = rows(full("NATO (the alliance) will send six NASAMS launchers to Ukraine."), "transfer")
+    assert [s.actor for s in got] == ["NATO"]  # an acronym subject with a bracket is no dateline
 
 
 def test_headline_infinitive_is_a_pledge_not_a_wish(full):
@@ -272,3 +274,43 @@ def test_calling_something_a_name_is_no_request(full):
     assert rows(full('Zelensky called the strike a "vile" attack on civilians.'), "request") == []
     got = rows(full("Zelensky called on Spain to send more Patriot missiles."), "request")
     assert [(s.addressee, str(s.weapon)) for s in got] == [("Spain", "Patriot")]
+
+
+def test_purpose_clause_and_range_figures_do_not_leak_into_transfers(full):
+    got = rows(full("Sweden decided not to send its own Gripen fighters, so that Ukraine could concentrate on the "
+                    "F-16."), "transfer")
+    assert [(str(s.weapon), s.action) for s in got] == [("Gripen", "refuse")]
+    got = rows(full("France has supplied Ukraine with SCALP missiles, which can reach targets about 250 kilometres "
+                    "away."), "transfer")
+    assert [(str(s.weapon), s.quantity) for s in got] == [("Storm Shadow", None)]
+
+
+def test_class_noun_points_back_to_the_system_of_its_own_sentence(full):
+    text = ("Norway has promised Gripen training. Denmark, which has promised Ukraine 19 F-16s, said the first six "
+            "jets would be handed over in the summer.")
+    got = rows(full(text), "transfer")
+    assert ("Denmark", "F-16", 6) in {(s.actor, str(s.weapon), s.quantity) for s in got}
+
+
+def test_strike_dated_by_its_own_clause(full):
+    got = rows(full("The raids come a month after Ukraine hit a Russian airbase in Crimea on May 3 with "
+                    "ATACMS missiles."), "attack")
+    assert [(str(s.weapon), s.valid.start.isoformat()) for s in got] == [("ATACMS", "2024-05-03")]
+
+
+def test_weapons_that_stay_inside_ukraine(full):
+    got = rows(full("Madrid: Spanish arms stay inside Ukraine"), "use_permission")
+    assert {(s.actor, s.action, frozenset(zones(s))) for s in got} == \
+        {("Spain", "allow", frozenset(UA)), ("Spain", "restrict", frozenset(RU))}
+    assert rows(full("Spanish troops will remain in Spain."), "use_permission") == []
+
+
+def test_a_failing_document_pass_costs_only_its_own_additions(full, monkeypatch):
+    from redlines.extract import rules
+
+    def broken(claims, views):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rules, "DOCUMENT_PASSES", (broken, *rules.DOCUMENT_PASSES))
+    got = rows(full("Norway will send six NASAMS launchers to Ukraine."), "transfer")
+    assert [(s.actor, str(s.weapon)) for s in got] == [("Norway", "NASAMS")]

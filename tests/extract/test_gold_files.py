@@ -24,3 +24,11 @@ def test_sentences_are_short_pointers(name):
     assert {"use_permission", "transfer", "quote"} <= types
     for s in data["statements"]:
         assert len(s["sentence"].split()) <= 8, s["sentence"]
+
+
+def test_third_gold_set_loads_with_its_questions():
+    from redlines.evaluation.gold import load_gold_dir
+
+    gold = load_gold_dir(GOLD.parents[1] / "gold3")
+    assert len(gold.docs) == 6 and len(gold.questions) >= 8
+    assert {s.type for d in gold.docs for s in d.statements} >= {"use_permission", "transfer", "quote", "attack"}

@@ -59,3 +59,22 @@ def test_ner_only_where_it_can_add(blank, gaz):
         "Ukraine bought 30 tanks, CNN said.": True,
         "Ukraine bought 30 tanks.": False,
     }
+
+
+@pytest.mark.parametrize("text", [
+    "Norway handed over two NASAMS units.",
+    "Canada turned down a request for F-16s.",
+    "Italy kept the ban in place for its SAMP/T.",
+    "Washington let Ukraine strike across the border.",
+    "Spain has committed more Patriot missiles.",
+    "Kyiv pleaded with Madrid for air defence.",
+    "Russian shelling hit Kharkiv overnight.",
+    "Berlin halted deliveries of Taurus.",
+    "The Kremlin condemned the decision on ATACMS.",
+    "Zelensky pressed Paris for SCALP missiles.",
+    "Spain barred strikes on Russian territory.",
+    "Britain reversed its position on Storm Shadow.",
+])
+def test_new_cues_and_their_inflections_make_candidates(blank, gaz, text):
+    cand, _ = flags(blank, gaz, text)
+    assert cand[text] is True

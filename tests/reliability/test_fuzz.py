@@ -110,13 +110,7 @@ BAD_URLS = ["[", "http://[::1", "http://[bad]host/", "https://exa mple.com/a", "
             "http://" + "a" * 5000 + ".com", "http://example.com:99999/", "\u202ehttp://evil.example/"]
 
 
-URL_BUG = pytest.mark.xfail(raises=ValueError, strict=False,
-                            reason="known bug (ingest/metadata.py outlet_from_url): urlparse/.hostname raise ValueError")
-URL_CASES = [pytest.param(u, id=i, marks=URL_BUG if i in ("bracket", "open_ipv6", "bad_ipv6") else ())
-             for u, i in zip(BAD_URLS, BAD_URL_IDS)]
-
-
-@pytest.mark.parametrize("url", URL_CASES)
+@pytest.mark.parametrize("url", BAD_URLS, ids=BAD_URL_IDS)
 def test_malformed_url_metadata_is_no_crash(tmp_path, url):
     """Found by the long fuzz: a JSON article whose url is not a URL must not crash the cleaner."""
     _needs("redlines.ingest.read_inputs", "redlines.ingest.build_document")

@@ -107,7 +107,7 @@ def _recent_system(views: dict[int, SentView], idx: int, cls: str | None = None,
     """The weapon system a definite class noun points back to, in the three sentences before `idx`: the
     latest of class `cls` (any class when none matches: "the aircraft" after "F-16s"), preferring one the
     donor makes ("London ... the missiles" -> Storm Shadow, not the ATACMS named in between)."""
-    named = [m for j in range(idx - 5, idx) for m in (views[j].of(("WEAPON",)) if j in views else [])]
+    named = [m for j in range(idx - 5, idx + 1) for m in (views[j].of(("WEAPON",)) if j in views else [])]
     if not named:
         return None
     pool = [m for m in named if cls is None or m.attrs.get("cls") in (None, cls)] or named

@@ -170,7 +170,10 @@ def agents(view: SentView, trig: Any, strict: bool = True) -> list[Mention] | No
     return []
 
 
-CLAUSE_MARKS = frozenset({"as", "while", "because", "although", "though", "since", "whereas", "after", "before"})
+CLAUSE_MARKS = frozenset({"as", "while", "because", "although", "though", "since", "whereas", "after", "before", "so",
+                          "that", "if", "unless", "until", "once", "when"})
+UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+                   "percent", "%", "days", "years", "months", "weeks", "hours", "mm", "kg", "tonnes", "tons"})
 DATELINE_MARKS = frozenset({"—", "–", "--", "-", "("})
 
 
@@ -179,7 +182,17 @@ def is_dateline(tok: Any) -> bool:
     after_break = tok.i > 0 and "\n" in tok.doc[tok.i - 1].text_with_ws
     if (tok.i > 3 and not after_break) or not (tok.text.isupper() and len(tok.text) > 2 and tok.is_alpha):
         return False
-    return any(t.text in DATELINE_MARKS for t in tok.doc[tok.i + 1: tok.i + 9])
+    doc, j = tok.doc, tok.i + 1
+    while j + 1 < len(doc) and doc[j].text == "/" and doc[j + 1].text.isupper():  # "WASHINGTON/KYIV (AP) -"
+        j += 2
+    if j >= len(doc):
+        return False
+    if doc[j].text == ",":  # "WARSAW, 25 January 2023 — ..."
+        return any(t.text in DATELINE_MARKS - {"("} for t in doc[j: j + 8])
+    if doc[j].text == "(":  # "KYIV (Reuters) - ...", not "NATO (the alliance) ..."
+        close = next((k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in DATELINE_MARKS
+    return doc[j].text in DATELINE_MARKS
 
 
 def recipients(view: SentView, ids: set[int], default: str = "Ukraine", donor: str | None = None) -> str:
@@ -425,8 +438,8 @@ def number_of(tok: Any, skip: set[int] = frozenset()) -> int | None:  # type: ig
     if tok.like_num and tok.i not in skip:
         return as_number(tok)
     for c in tok.subtree:
-        if c.i in skip:
-            continue
+        if c.i in skip or (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in UNITS):
+            continue  # "a range of about 250 kilometres" is no quantity
         if c.dep_ == "nummod" or (c.like_num and c.head.i == tok.i):
             n = as_number(c)
             if n is not None:

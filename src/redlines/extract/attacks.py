@@ -150,7 +150,7 @@ def extract_attacks(view: SentView, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     triggers = _triggers(view)
-    for trig in triggers:
+    for trig in sorted(triggers, key=lambda t: t.pos_ == "NOUN"):  # a verb's clause carries the event's date
         a = assess(view, trig)
         if a.modality in (Modality.HYPOTHETICAL, Modality.PLANNED, Modality.DENIED) or a.negated or a.question:
             continue

@@ -71,6 +71,13 @@ def _triggers(view: SentView) -> list[tuple[Any, str, str]]:
         out.append((doc[s:e].root, "restrict", "forbid_not" if " not " in f" {phrase} " else "forbid"))
     for s, e, phrase in phrase_matches(doc, cue("permission", "limit_phrases")):
         out.append((doc[s:e].root, "restrict", "only"))
+    for tok in doc:  # "Italian arms stay inside Ukraine": weapons kept to Ukrainian territory
+        if lemma(tok) in ("stay", "remain") and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" and view.of(("WEAPON", "WEAPON_CLASS", "WEAPON_ORIGIN"), subtree_ids(c))
+                for c in tok.children):
+            zs = zones_of(view, {i for c in tok.children if c.dep_ == "prep" for i in subtree_ids(c)})
+            if zs and set(zs) <= set(UKRAINE):
+                out.append((tok, "restrict", "only"))
     for tok in doc:  # "after Kyiv gave assurances that it would not fire the launchers at Russian soil"
         if lemma(tok) in cue("permission", "use_words") and tok.pos_ == "VERB" and any(
                 c.dep_ == "neg" for c in tok.children) and any(

@@ -45,6 +45,9 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     extract_attacks,
 )
 
+# Cross-sentence passes, in order, over (claims, parsed sentences by index).
+DOCUMENT_PASSES = (apply_narrowing, resolve_weapon_anaphora, expand_packages, implicit_permissions)
+
 
 class RuleExtractor:
     """Dependency-pattern rules over trigger lemmas (data/triggers.yaml) plus the mention/timex layer."""
@@ -73,10 +76,11 @@ class RuleExtractor:
             for rule in SENTENCE_RULES:
                 claims.extend(self._safely(rule, view, ctx))
             prev = view
-        claims = apply_narrowing(claims, views)
-        claims = resolve_weapon_anaphora(claims, views)
-        claims = expand_packages(claims, views)
-        claims = implicit_permissions(claims, views)
+        for document_pass in DOCUMENT_PASSES:
+            try:
+                claims = document_pass(claims, views)
+            except Exception as exc:  # noqa: BLE001 - a failing pass costs its additions, not the document
+                self.errors.append(f"{document_pass.__name__}: {type(exc).__name__}: {exc}")
         claims = [s.with_(extractor=self.name) for s in claims]
         try:
             quotes = extract_quotes(parsed, views)
