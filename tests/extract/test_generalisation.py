@@ -314,3 +314,23 @@ def test_a_failing_document_pass_costs_only_its_own_additions(full, monkeypatch)
     monkeypatch.setattr(rules, "DOCUMENT_PASSES", (broken, *rules.DOCUMENT_PASSES))
     got = rows(full("Norway will send six NASAMS launchers to Ukraine."), "transfer")
     assert [(s.actor, str(s.weapon)) for s in got] == [("Norway", "NASAMS")]
+
+
+def test_own_origin_with_a_specific_class_is_that_class(nlp):
+    """The donor's "American-made long-range missiles" are a class (not every US weapon), so a later
+    class decision can replace an older ATACMS restriction in the knowledge base."""
+    from datetime import date
+
+    from redlines.extract import RuleExtractor
+    from redlines.model import Document, PublishedDate, PublishedHow
+    from redlines.nlp import Gazetteer, annotate
+
+    text = ("President Joe Biden has authorized Ukraine to use American-made long-range missiles "
+            "against targets inside Russia, two U.S. officials said on Sunday.")
+    doc = Document(id="origin-class", text=text, raw=text,
+                   published=PublishedDate(date(2024, 11, 18), PublishedHow.GIVEN, 1.0))
+    gaz = Gazetteer.load()
+    sts = RuleExtractor(gaz).extract(next(annotate([doc], nlp, gaz)))
+    perms = [s for s in sts if s.type.value == "use_permission"]
+    assert perms and all(s.actor == "United States" for s in perms)
+    assert {(s.weapon.kind, s.weapon.id) for s in perms} == {("class", "long_range_missile")}

@@ -243,7 +243,14 @@ def weapon_refs(view: SentView, ids: set[int], donor: str | None) -> list[Weapon
                 if ref not in out:
                     out.append(ref)
                 continue
-            ref = WeaponRef("origin", donor if (origin.lower() in VAGUE_ORIGINS or not origin) and donor else origin)
+            own = origin.lower() in VAGUE_ORIGINS or not origin or origin == donor
+            cls = str(m.attrs.get("cls") or "")
+            if own and cls and cls.lower() not in generic:
+                # "American-made long-range missiles" allowed by Washington: the donor's long-range
+                # missiles, a class (it can replace an older system-level state), not all its weapons
+                ref = WeaponRef("class", cls)
+            else:
+                ref = WeaponRef("origin", donor if own and donor else origin)
             if not ref.id:
                 continue
         else:
