@@ -44,7 +44,8 @@ def render_statements(statements: list[Statement], title: str) -> Table:
     """A Rich table of statements; article text is shown as plain Text (no markup interpreted)."""
     table = Table(title=title, show_lines=True)
     for col in ("#", "type", "actor", "action", "weapon", "zones", "date", "modality", "conf"):
-        table.add_column(col, overflow="fold")
+        # identifiers are never folded mid-word (a reader greps for "use_permission")
+        table.add_column(col, overflow="fold", no_wrap=col in ("#", "type", "action", "conf"))
     table.add_column("evidence", overflow="fold", ratio=3, min_width=30)
     for i, st in enumerate(statements):
         action = (st.action or "") + ("" if st.polarity else " (negated)")
