@@ -334,3 +334,24 @@ def test_own_origin_with_a_specific_class_is_that_class(nlp):
     perms = [s for s in sts if s.type.value == "use_permission"]
     assert perms and all(s.actor == "United States" for s in perms)
     assert {(s.weapon.kind, s.weapon.id) for s in perms} == {("class", "long_range_missile")}
+
+
+def test_borrowed_fact_date_is_the_neighbours_most_precise_one(nlp):
+    """A restriction with no date of its own takes the previous sentence's event day ("on Thursday"),
+    not its coarse expectation ("this year") or its horizon ("by 2026")."""
+    from datetime import date
+
+    from redlines.extract import RuleExtractor
+    from redlines.model import Document, PublishedDate, PublishedHow
+    from redlines.nlp import Gazetteer, annotate
+
+    text = ("Denmark on Thursday pledged to deliver 10 F-16 fighter jets to Ukraine by 2026, with the first "
+            "expected to arrive this year. The Danish government said the jets may be used only on "
+            "Ukrainian territory.")
+    doc = Document(id="borrowed-date", text=text, raw=text,
+                   published=PublishedDate(date(2024, 6, 7), PublishedHow.GIVEN, 1.0))
+    gaz = Gazetteer.load()
+    sts = RuleExtractor(gaz).extract(next(annotate([doc], nlp, gaz)))
+    limits = [s for s in sts if s.type.value == "use_permission" and s.evidence.sentence_index == 1]
+    assert limits, [(s.type.value, s.evidence.sentence_index) for s in sts]
+    assert all(s.valid.start == date(2024, 6, 6) for s in limits), [s.valid for s in limits]

@@ -410,6 +410,10 @@ def _single_clause(view: SentView, t: Timex) -> bool:
     return True
 
 
+_PRECISION_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.SEASON: 3,
+                   Precision.RANGE: 4, Precision.YEAR: 5}
+
+
 def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
               actor: str | None = None, standing: bool = False) -> tuple[DateInterval, DateInterval | None, float]:
     """(date of the fact, deadline/horizon if any, confidence penalty) for a trigger."""
@@ -422,7 +426,11 @@ def fact_date(view: SentView, trig: Any, prev: SentView | None = None,
     if standing:  # "continues to prohibit": the state holds at publication
         return unknown_date(view), horizon, 0.05
     if prev is not None and prev.timexes and actor and actor in {actor_name(m) for m in prev.of(ACTOR_LABELS)}:
-        return prev.timexes[-1].interval, horizon, 0.1
+        # the neighbour's event date: its most precise non-horizon expression ("on Tuesday" rather than
+        # "arrive this year" or "by 2028"), the last one among equals
+        cands = [t for t in prev.timexes if not is_horizon(prev, t)] or list(prev.timexes)
+        best = max(enumerate(cands), key=lambda it: (-_PRECISION_RANK.get(it[1].interval.precision, 9), it[0]))[1]
+        return best.interval, horizon, 0.1
     return unknown_date(view), horizon, 0.15
 
 
