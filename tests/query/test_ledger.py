@@ -79,3 +79,27 @@ def test_confinement_red_line_is_one_entry_for_both_russian_zones(tmp_store):
     update(tmp_store, [d.id])
     lines = query.ledger(tmp_store).remaining
     assert [(r.topic, r.zone) for r in lines] == [("F-16s", "RU_BORDER+RU_DEEP")]
+
+
+def test_a_later_class_permission_removes_a_system_red_line(tmp_store):
+    """The ledger agrees with the as-of answers: a November permission for long-range missiles in the
+    border region removes the May ATACMS red line there (and only there)."""
+    from datetime import date as _d
+
+    from kb.factory import RU, add, doc, st
+    from redlines import query
+    from redlines.kb import update
+    from redlines.model import Zone
+
+    may, nov = doc("Outlet M", _d(2024, 5, 20)), doc("Outlet N", _d(2024, 11, 18))
+    ids = [add(tmp_store, may, [st(may, "use_permission", "United States", "ATACMS", RU, "restrict",
+                                   _d(2024, 5, 20))]),
+           add(tmp_store, nov, [st(nov, "use_permission", "United States", "long_range_missile",
+                                   (Zone.RU_BORDER,), "allow", _d(2024, 11, 17), kind="class")])]
+    update(tmp_store, ids)
+    led = query.ledger(tmp_store, _d(2024, 12, 1))
+    removed = [r for r in led.removed if r.weapon == "ATACMS"]
+    assert [(r.zone, r.status, r.removed) for r in removed] == [("RU_BORDER", "permitted", _d(2024, 11, 17))]
+    assert {s.outlet for s in removed[0].evidence} == {"Outlet M", "Outlet N"}
+    assert any(r.weapon == "ATACMS" and r.zone == "RU_DEEP" for r in led.remaining)
+    assert not [r for r in query.ledger(tmp_store, _d(2024, 6, 1)).removed if r.weapon == "ATACMS"]

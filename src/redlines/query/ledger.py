@@ -95,12 +95,32 @@ def _barred_and_current(session, as_of: date | None) -> tuple[dict, dict]:
     return drawn, current
 
 
+def _permitted_classes(session, as_of: date | None) -> dict[tuple[str, str, str], Any]:
+    """Explicit class-level permissions in force on the date, by (donor, class, zone)."""
+    t = PolicyStateRow.__table__
+    q = select(t).where(t.c.weapon_kind == "class", t.c.basis == "explicit",
+                        t.c.status == Status.PERMITTED.value)
+    q = q.where(t.c.valid_to.is_(None)) if as_of is None else q.where(
+        t.c.valid_from <= as_of, or_(t.c.valid_to.is_(None), t.c.valid_to > as_of))
+    return {(r.donor, r.weapon_id, r.zone): row_to_state(r) for r in session.execute(q)}
+
+
+def _lifted_by_class(classes: dict, donor: str, system: str, zone: str, now: Any) -> Any:
+    """A later permission for the system's class ("long-range missiles may now be used") lifts a system's
+    restriction, as in the as-of answers (named levels compete by time)."""
+    cat = catalogue()
+    later = [st for c in cat.class_chain(cat.weapon_class(system))
+             if (st := classes.get((donor, c, zone))) is not None and st.valid_from > now.valid_from]
+    return max(later, key=lambda st: st.valid_from) if later else None
+
+
 def ledger(store: Store, as_of: date | str | None = None) -> Ledger:
     """Red lines removed (what, who, when, evidence) and remaining, as of a date (None = latest)."""
     if as_of is not None:
         as_of = resolve_date(as_of)
     with store.session() as s:
         drawn_by_key, current = _barred_and_current(s, as_of)
+        current_classes = _permitted_classes(s, as_of)
         groups: dict[tuple, dict[str, Any]] = {}
         for key in sorted(drawn_by_key):
             drawn, now = drawn_by_key[key], current.get(key)
@@ -108,10 +128,14 @@ def ledger(store: Store, as_of: date | str | None = None) -> Ledger:
                 continue
             removed = now if now.status == Status.PERMITTED.value else None
             donor, kind, wid, zone = key
-            gkey = (donor, kind, wid, drawn.valid_from, removed.valid_from if removed else None, now.status)
+            if removed is None and kind == "system":
+                removed = _lifted_by_class(current_classes, donor, wid, zone, now)
+            status = Status.PERMITTED.value if removed is not None else now.status
+            gkey = (donor, kind, wid, drawn.valid_from, removed.valid_from if removed else None, status)
             g = groups.setdefault(gkey, {"zones": [], "fact_ids": []})
             g["zones"].append(zone)
-            for fid in drawn.fact_ids + now.fact_ids + now.support_ids[-MAX_SUPPORT:]:
+            lifted = removed.fact_ids if removed is not None and removed is not now else []
+            for fid in drawn.fact_ids + now.fact_ids + lifted + now.support_ids[-MAX_SUPPORT:]:
                 if fid not in g["fact_ids"]:
                     g["fact_ids"].append(fid)
         out = Ledger(as_of)
