@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import nullcontext
 from datetime import date
 from importlib import resources
 from typing import Annotated
@@ -33,7 +34,7 @@ def register(app: typer.Typer) -> None:
         from redlines.kb.store import Store
 
         store = Store(db)
-        with console.status("ingesting the sample corpus…") if not json_out else _null():
+        with console.status("ingesting the sample corpus…") if not json_out else nullcontext():
             report = pipeline.run_ingest([sample_dir()], store)
         docs = store.documents()
         statements = store.statements()
@@ -78,10 +79,3 @@ def register(app: typer.Typer) -> None:
             markup=False,
         )
 
-
-class _null:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
