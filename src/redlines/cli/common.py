@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
 from functools import wraps
 from typing import Annotated, Any, TypeVar
 
@@ -15,6 +12,7 @@ import typer
 from rich.console import Console
 
 from redlines.errors import InputRejected, NotFound, RedlinesError, StoreError, UsageError
+from redlines.jsonable import to_jsonable  # noqa: F401  (re-exported)
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # never wrap a path or reason mid-word
@@ -23,21 +21,6 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Store path or SQLAlc
 JsonOption = Annotated[bool, typer.Option("--json", help="Print exactly one JSON document on stdout.")]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Dataclasses, enums and dates to plain JSON values."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set, frozenset)):
-        return [to_jsonable(v) for v in obj]
-    return obj
 
 
 def emit_json(obj: Any) -> None:

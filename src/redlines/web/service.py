@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
-from typing import Any
+from datetime import date
 
 from redlines import query
 from redlines.errors import UsageError
+from redlines.jsonable import to_jsonable  # noqa: F401  (re-exported)
 from redlines.kb.store import Store
 from redlines.model import Document, Statement, Zone
 
@@ -31,23 +29,6 @@ def parse_zone(value: str) -> str:
     if v not in Zone.__members__:
         raise UsageError(f"zone must be one of {', '.join(z.value for z in Zone)}, got {value[:40]!r}")
     return v
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Query results (to_dict, dataclasses, enums, dates) to plain JSON values."""
-    if hasattr(obj, "to_dict") and not isinstance(obj, type):
-        return to_jsonable(obj.to_dict())
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set, frozenset)):
-        return [to_jsonable(v) for v in obj]
-    return obj
 
 
 def ask(store: Store, donor: str, weapon: str, zone: str, day: date) -> dict:
